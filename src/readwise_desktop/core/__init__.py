@@ -1,0 +1,1 @@
+"""The analysis core. It never imports Qt (an import-linter contract checks this)."""

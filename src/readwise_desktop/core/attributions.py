@@ -1,0 +1,421 @@
+"""Find attributions: a cue, an optional source and the content it governs.
+
+With a parsed document the cues come from the dependency parse: a reporting verb and its subject
+(inherited through participle clauses and conjunctions, taken from the agent of a passive, or from
+the noun a participle modifies). Wording rules add "according to X", "in a statement", agentless
+reports and anonymity markers; reportative hedges ("reportedly") imply a vague source. Without a
+parse (the rules-only pipeline) the verbs are found by their forms and the source is the noun
+phrase beside them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from readwise_desktop.core.fallback import (
+    left_source,
+    name_runs,
+    right_source,
+    source_after_plain,
+)
+from readwise_desktop.core.guards import has_parse
+from readwise_desktop.core.model import SourceType, Stance
+from readwise_desktop.core.quotes import find_quotes, quote_at
+from readwise_desktop.core.rules.loader import RuleSet
+from readwise_desktop.core.rules.matching import PatternIndex
+from readwise_desktop.core.rules.schema import HedgeRule, PhraseRule, VerbRule
+from readwise_desktop.core.sources import SourceTyper, TypedSource, np_range
+
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "oprd", "attr", "dative"})
+INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp"})
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+NEEDS_CLAUSE = frozenset(
+    {
+        "add",
+        "find",
+        "show",
+        "prove",
+        "establish",
+        "demonstrate",
+        "write",
+        "post",
+        "believe",
+        "think",
+        "fear",
+        "expect",
+        "call",
+        "ask",
+        "answer",
+        "estimate",
+        "predict",
+        "describe",
+        "reveal",
+        "brief",
+    }
+)
+_Marker = tuple[int, int, PhraseRule]
+_Match = tuple[Hashable, int, int]
+ANONYMISABLE = frozenset({SourceType.UNNAMED_OFFICIAL, SourceType.VAGUE, SourceType.ANONYMOUS})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An attribution as found, in token offsets, before its sentences are known."""
+
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    source_type: SourceType
+    source_name: str | None
+    stance: Stance
+    content: tuple[int, int]
+    rule_id: str
+    explanation: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    root: int | None
+    rule_id: str
+    explanation: str
+    stance: Stance
+    fallback: SourceType | None
+    content: tuple[int, int]
+    kind: str
+    governor: int | None = None
+
+
+class AttributionFinder:
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        self.matcher = PatternIndex()
+        self.phrases: dict[str, PhraseRule] = {}
+        for rule in rules.phrases:
+            for pattern in rule.patterns:
+                self.matcher.add(rule.id, pattern)
+            self.phrases[rule.id] = rule
+        self.forms = rules.verb_for_form()
+
+    def find(self, doc: Doc, hedges: list[tuple[Span, HedgeRule]]) -> list[Found]:
+        typer = SourceTyper(doc, self.rules)
+        drafts = self._verbs(doc) if has_parse(doc) else self._verbs_plain(doc)
+        phrase_drafts, anonymous = self._phrases(doc)
+        drafts += phrase_drafts + self._from_hedges(hedges)
+        found = [f for d in _dedupe(drafts) if (f := self._typed(d, typer)) is not None]
+        return _apply_anonymity(doc, found, anonymous)
+
+    # --- reporting verbs, from the parse ----------------------------------------------------
+
+    def _verbs(self, doc: Doc) -> list[_Draft]:
+        out = []
+        for tok in doc:
+            rule = self._verb_rule(tok)
+            if rule is None or tok.dep_ in ("amod", "compound") or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            if rule.lemma in NEEDS_CLAUSE and not self._has_clause(tok):
+                continue
+            subject = _subject(tok, depth=0)
+            if subject is None:
+                continue
+            cue = _cue_range(tok)
+            source = np_range(subject)
+            out.append(
+                _Draft(
+                    cue,
+                    source,
+                    subject.i,
+                    rule.id,
+                    rule.explanation,
+                    rule.stance,
+                    None,
+                    _content(tok, source),
+                    "verb",
+                )
+            )
+        return out
+
+    def _verb_rule(self, tok: Token) -> VerbRule | None:
+        lemma = tok.lemma_.lower()
+        if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+            lemma = "point_out"
+        elif any(c.dep_ == "prt" for c in tok.children):
+            return None
+        return self.rules.verbs.get(lemma)
+
+    def _has_clause(self, tok: Token) -> bool:
+        if any(c.dep_ in CLAUSE_DEPS for c in tok.children):
+            return True
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        sent = tok.sent
+        quoted = quote_at(find_quotes(sent.text), 0, len(sent.text)) is not None
+        return quoted or (nxt is not None and nxt.text in (":", "that"))
+
+    # --- reporting verbs, by their forms (rules-only pipeline) ---------------------------
+
+    def _verbs_plain(self, doc: Doc) -> list[_Draft]:
+        out = []
+        for tok in doc:
+            rule = self.forms.get(tok.lower_)
+            if rule is None:
+                continue
+            sent = tok.sent
+            source = left_source(doc, tok.i, sent.start) or right_source(doc, tok.i, sent.end)
+            if source is None:
+                continue
+            content = (sent.start_char, sent.end_char)
+            out.append(
+                _Draft(
+                    (tok.i, tok.i + 1),
+                    source,
+                    source[1] - 1,
+                    rule.id,
+                    rule.explanation,
+                    rule.stance,
+                    None,
+                    content,
+                    "verb",
+                )
+            )
+        return out
+
+    # --- wording rules --------------------------------------------------------------------
+
+    def _phrases(self, doc: Doc) -> tuple[list[_Draft], list[_Marker]]:
+        out: list[_Draft] = []
+        anonymous: list[_Marker] = []
+        for key, start, end in _longest(self.matcher(doc)):
+            rule = self.phrases[str(key)]
+            if rule.effect == "anonymous":
+                anonymous.append((start, end, rule))
+                continue
+            draft = self._phrase_draft(doc, rule, start, end)
+            if draft is not None:
+                out.append(draft)
+        return out, anonymous
+
+    def _phrase_draft(self, doc: Doc, rule: PhraseRule, start: int, end: int) -> _Draft | None:
+        flags = _source_flags(rule, end - start)
+        cue_tokens = [start + k for k, is_src in enumerate(flags) if not is_src]
+        cue = (cue_tokens[0], cue_tokens[-1] + 1)
+        source: tuple[int, int] | None = None
+        root: int | None = None
+        governor: int | None = None
+        if rule.source == "marked":
+            src = [start + k for k, is_src in enumerate(flags) if is_src]
+            source, root = (src[0], src[-1] + 1), src[-1]
+        elif rule.source == "after":
+            source, root = _source_after(doc, end)
+            if source is None:
+                return None
+        elif rule.source == "subject":
+            governor, subject = _governing_subject(doc, start)
+            if subject is None:
+                return None
+            source, root = np_range(subject), subject.i
+        sent = doc[start].sent
+        content = (doc[end - 1].idx + len(doc[end - 1]), sent.end_char)
+        if rule.source == "after" or content[0] >= content[1]:
+            content = (sent.start_char, sent.end_char)
+        return _Draft(
+            cue,
+            source,
+            root,
+            rule.id,
+            rule.explanation,
+            rule.stance,
+            rule.source_type,
+            content,
+            "phrase",
+            governor,
+        )
+
+    def _from_hedges(self, hedges: list[tuple[Span, HedgeRule]]) -> list[_Draft]:
+        out = []
+        for span, rule in hedges:
+            if rule.implies_source is None:
+                continue
+            sent = span.sent
+            out.append(
+                _Draft(
+                    (span.start, span.end),
+                    None,
+                    None,
+                    rule.id,
+                    rule.explanation,
+                    Stance.NEUTRAL,
+                    rule.implies_source,
+                    (sent.start_char, sent.end_char),
+                    "hedge",
+                )
+            )
+        return out
+
+    # --- typing ---------------------------------------------------------------------------
+
+    def _typed(self, draft: _Draft, typer: SourceTyper) -> Found | None:
+        typed: TypedSource | None = None
+        if draft.source is not None:
+            typed = typer.type_range(draft.source[0], draft.source[1], draft.root)
+        if typed is None:
+            if draft.kind == "verb" or draft.fallback is None:
+                return None
+            typed = TypedSource(draft.fallback, None)
+        return Found(
+            draft.cue,
+            draft.source,
+            typed.type,
+            typed.name,
+            draft.stance,
+            draft.content,
+            draft.rule_id,
+            draft.explanation,
+            draft.kind,
+        )
+
+
+def _subject(verb: Token, depth: int) -> Token | None:
+    """Who speaks: the verb's subject, a passive agent, or the subject it inherits."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return _antecedent(child)
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or depth > 3:
+        return None
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
+        head = verb.head.head if verb.head.pos_ == "ADP" else verb.head
+        if head.pos_ in ("VERB", "AUX") and head.i != verb.i:
+            return _subject(head, depth + 1)
+    return None
+
+
+def _antecedent(tok: Token) -> Token | None:
+    if (
+        tok.lower_ in RELATIVE
+        and tok.head.dep_ in ("relcl", "acl")
+        and tok.head.head.i != tok.head.i
+    ):
+        return tok.head.head
+    return tok
+
+
+def _cue_range(tok: Token) -> tuple[int, int]:
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ == "prt" and child.i == end:
+            end += 1
+    return tok.i, end
+
+
+def _content(verb: Token, source: tuple[int, int]) -> tuple[int, int]:
+    parts = [
+        c for c in verb.children if c.dep_ in CONTENT_DEPS and not (source[0] <= c.i < source[1])
+    ]
+    sent = verb.sent
+    if not parts:
+        return sent.start_char, sent.end_char
+    start = min(c.left_edge.idx for c in parts)
+    end = max(c.right_edge.idx + len(c.right_edge) for c in parts)
+    return start, end
+
+
+def _source_after(doc: Doc, end: int) -> tuple[tuple[int, int] | None, int | None]:
+    if end >= len(doc):
+        return None, None
+    if not has_parse(doc):
+        rng = source_after_plain(doc, end)
+        return (rng, rng[1] - 1) if rng else (None, None)
+    sent_end = doc[end].sent.end
+    for tok in doc[end:sent_end]:
+        if tok.head.i < end or tok.head.i == tok.i:
+            if tok.is_punct:
+                return None, None
+            return np_range(tok), tok.i
+    return None, None
+
+
+def _governing_subject(doc: Doc, start: int) -> tuple[int | None, Token | None]:
+    """The verb a phrase such as "in a statement" hangs from, and that verb's subject."""
+    if not has_parse(doc):
+        sent = doc[start].sent
+        runs = [r for r in name_runs(doc[sent.start : start].as_doc()) if r]
+        if not runs:
+            return None, None
+        return None, doc[sent.start + runs[0][1] - 1]
+    verb = doc[start].head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.i, _subject(verb, depth=0)
+
+
+def _source_flags(rule: PhraseRule, length: int) -> list[bool]:
+    for pattern in rule.patterns:
+        if len(pattern.source_flags) == length and not pattern.has_optional:
+            return list(pattern.source_flags)
+    flags = next((list(p.source_flags) for p in rule.patterns if p.has_source), [])
+    return (flags + [False] * length)[:length] if flags else [False] * length
+
+
+def _longest(matches: list[_Match]) -> list[_Match]:
+    """Per rule, drop matches inside a longer match of the same rule (optional tokens)."""
+    ordered = sorted(matches, key=lambda m: (m[1], -(m[2] - m[1])))
+    out: list[_Match] = []
+    for m in ordered:
+        if any(o[0] == m[0] and o[1] <= m[1] and m[2] <= o[2] for o in out):
+            continue
+        out.append(m)
+    return out
+
+
+def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
+    """One attribution per cue; nested sources inside another cue ("a statement that ...") go."""
+    cues = [d.cue for d in drafts]
+    verb_cues = {d.cue[0] for d in drafts if d.kind == "verb"}
+    kept = []
+    for d in drafts:
+        if d.root is not None and any(c != d.cue and c[0] <= d.root < c[1] for c in cues):
+            continue
+        if d.governor is not None and d.governor in verb_cues:
+            continue
+        kept.append(d)
+    rank = {"verb": 0, "phrase": 1, "hedge": 2}
+    kept.sort(key=lambda d: (d.source is None, rank[d.kind]))
+    out: list[_Draft] = []
+    for d in kept:
+        if not any(o.cue[0] < d.cue[1] and d.cue[0] < o.cue[1] for o in out):
+            out.append(d)
+    return sorted(out, key=lambda d: d.cue)
+
+
+def _apply_anonymity(doc: Doc, found: list[Found], markers: list[_Marker]) -> list[Found]:
+    """Sentences that say their source is anonymous make unnamed sources ANONYMOUS."""
+    out = list(found)
+    for start, end, rule in markers:
+        sent = doc[start].sent
+        inside = [i for i, f in enumerate(out) if sent.start <= f.cue[0] < sent.end]
+        for i in inside:
+            if out[i].source_type in ANONYMISABLE:
+                out[i] = replace(out[i], source_type=SourceType.ANONYMOUS, source_name=None)
+        if not inside:
+            out.append(
+                Found(
+                    (start, end),
+                    None,
+                    SourceType.ANONYMOUS,
+                    None,
+                    Stance.NEUTRAL,
+                    (sent.start_char, sent.end_char),
+                    rule.id,
+                    rule.explanation,
+                    "phrase",
+                )
+            )
+    return sorted(out, key=lambda f: f.cue)

@@ -1,0 +1,343 @@
+"""Named conditions that a hedge rule may require of a match (its ``guards`` in the data file).
+
+Each guard gets the ``Doc`` and the token range of the match and says whether the match is a real
+hedge here. Guards use the parse when the pipeline has one and fall back to the neighbouring
+words in the rules-only pipeline. They keep precision high: a reader stops trusting highlights
+that fire on plain words ("about" = concerning, "around" of place, "may" the month).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+Guard = Callable[[Doc, int, int], bool]
+
+QUANTITY_WORDS = frozenset(
+    {
+        "dozen",
+        "dozens",
+        "half",
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "fifth",
+        "tenth",
+        "twice",
+        "double",
+        "triple",
+        "percent",
+        "%",
+        "score",
+        "one",
+    }
+)
+CURRENCY = frozenset({"$", "€", "£", "¥", "us$", "usd", "eur", "a", "an"})
+PERSONAL = frozenset({"i", "you", "he", "she", "we", "they", "who"})
+MONTH_CONTEXT = frozenset(
+    {
+        "in",
+        "of",
+        "since",
+        "until",
+        "till",
+        "by",
+        "last",
+        "next",
+        "early",
+        "late",
+        "mid",
+        "on",
+        "from",
+        "through",
+        "during",
+        "this",
+        "before",
+        "after",
+        "between",
+        "and",
+        "to",
+    }
+)
+PERMISSION_VERBS = frozenset(
+    {
+        "enter",
+        "apply",
+        "leave",
+        "use",
+        "park",
+        "attend",
+        "vote",
+        "submit",
+        "contact",
+        "access",
+        "join",
+        "visit",
+        "bring",
+        "swim",
+        "register",
+        "proceed",
+        "request",
+        "borrow",
+        "keep",
+        "sit",
+        "speak",
+        "ask",
+        "go",
+        "come",
+        "stay",
+        "help",
+        "read",
+        "write",
+        "call",
+        "email",
+        "choose",
+        "opt",
+        "find",
+        "afford",
+        "do",
+        "make",
+        "hear",
+        "feel",
+        "remember",
+        "understand",
+    }
+)
+PROPOSAL_NOUNS = frozenset(
+    {
+        "bill",
+        "plan",
+        "law",
+        "proposal",
+        "measure",
+        "deal",
+        "agreement",
+        "legislation",
+        "rule",
+        "policy",
+        "order",
+        "budget",
+        "project",
+        "programme",
+        "program",
+        "amendment",
+        "treaty",
+        "reform",
+        "scheme",
+        "tariff",
+        "tax",
+        "regulation",
+        "package",
+        "resolution",
+        "ordinance",
+    }
+)
+HABIT_WORDS = frozenset(
+    {
+        "often",
+        "usually",
+        "always",
+        "sometimes",
+        "never",
+        "like",
+        "love",
+        "prefer",
+        "rather",
+        "regularly",
+        "later",
+    }
+)
+CONDITIONAL = frozenset({"if", "unless", "otherwise", "without", "wish", "imagine"})
+NOT = frozenset({"not", "n't", "never"})
+MAKING = frozenset({"make", "render"})
+MAKING_FORMS = frozenset({"make", "makes", "made", "making", "render", "renders", "rendered"})
+POSSIBLE_BLOCKERS = frozenset(
+    {
+        "as",
+        "if",
+        "whenever",
+        "wherever",
+        "where",
+        "when",
+        "everything",
+        "all",
+        "best",
+        "made",
+        "make",
+        "makes",
+        "making",
+        "whatever",
+    }
+)
+
+
+def has_parse(doc: Doc) -> bool:
+    return bool(doc.has_annotation("DEP"))
+
+
+def _next(doc: Doc, i: int) -> Token | None:
+    return doc[i] if 0 <= i < len(doc) else None
+
+
+def number_follows(doc: Doc, start: int, end: int) -> bool:
+    """A number or a quantity word comes next ("nearly three dozen", "about $5m", "some 40")."""
+    i = end
+    for _ in range(2):
+        tok = _next(doc, i)
+        if tok is None or tok.lower_ not in CURRENCY:
+            break
+        i += 1
+    tok = _next(doc, i)
+    return tok is not None and (tok.like_num or tok.lower_ in QUANTITY_WORDS)
+
+
+def not_month(doc: Doc, start: int, end: int) -> bool:
+    """ "may" is the modal, not the month ("in May", "May 5", "on 3 May")."""
+    tok = doc[start]
+    after = _next(doc, end)
+    if after is not None and after.like_num:
+        return False
+    if tok.text != "May":
+        return True  # lower-case "may" (or "MAY" in a headline) is the modal
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and (before.lower_ in MONTH_CONTEXT or before.like_num):
+        return False
+    return bool(tok.is_sent_start)
+
+
+def _governed_verb(doc: Doc, start: int) -> Token | None:
+    """The verb a modal belongs to: its head in a parse, else the next word not an adverb."""
+    tok = doc[start]
+    if has_parse(doc) and tok.dep_ == "aux" and tok.head.i > tok.i:
+        return tok.head
+    for nxt in doc[start + 1 : min(len(doc), start + 4)]:
+        if nxt.lower_ in NOT or nxt.lower_.endswith("ly"):
+            continue
+        return nxt
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "expl"):
+            return child
+    return None
+
+
+def _is_personal(tok: Token | None) -> bool:
+    return tok is not None and (tok.lower_ in PERSONAL or tok.ent_type_ == "PERSON")
+
+
+def epistemic_modal(doc: Doc, start: int, end: int) -> bool:
+    """may/might/could of possibility, not permission or ability ("you may go", "he could swim")."""
+    modal = doc[start].lower_
+    after = _next(doc, end)
+    if after is not None and after.lower_ in NOT and modal in ("could", "can"):
+        return False
+    if after is not None and after.lower_ in ("i", "we", "you"):
+        return False  # a question or a request: "May I ask"
+    verb = _governed_verb(doc, start)
+    if verb is None or verb.lower_ in ("be", "have", "become", "well"):
+        return verb is not None
+    subject = _subject(verb) if has_parse(doc) else (doc[start - 1] if start > 0 else None)
+    if subject is not None and subject.lower_ == "you":
+        return False
+    if modal == "could" and _is_personal(subject):
+        return False
+    return not (_is_personal(subject) and verb.lemma_.lower() in PERMISSION_VERBS)
+
+
+def speculative_would(doc: Doc, start: int, end: int) -> bool:
+    """ "would" of speculation, not a reported plan, a habit, a condition or a wish."""
+    sent = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
+    words = {t.lower_ for t in sent}
+    if words & CONDITIONAL:
+        return False
+    after = _next(doc, end)
+    if after is None or after.lower_ in HABIT_WORDS or after.lower_ in NOT:
+        return False
+    if not has_parse(doc):
+        return after.lower_ in ("be", "have", "likely", "probably", "almost", "seem", "appear")
+    verb = _governed_verb(doc, start)
+    if verb is None or _under_reporting_clause(verb):
+        return False
+    subject = _subject(verb)
+    if subject is not None and (subject.lemma_.lower() in PROPOSAL_NOUNS or _is_personal(subject)):
+        return verb.lower_ in ("be", "have") and not _is_personal(subject)
+    return True
+
+
+def _under_reporting_clause(verb: Token) -> bool:
+    """True when the clause is the complement of another verb ("said he would resign")."""
+    tok = verb
+    while tok.dep_ in ("ccomp", "conj", "xcomp", "advcl") and tok.head.i != tok.i:
+        if tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX"):
+            return True
+        tok = tok.head
+    return False
+
+
+def nonhuman_subject(doc: Doc, start: int, end: int) -> bool:
+    """ "suggests", "indicates", "shows" of evidence, not a person proposing ("he suggested")."""
+    tok = doc[start]
+    if has_parse(doc):
+        subject = _subject(tok)
+        if subject is None:
+            return tok.dep_ not in ("ROOT",) or tok.tag_ in ("VBZ", "VBP")
+        return not _is_personal(subject) and subject.ent_type_ not in ("ORG", "GPE", "NORP")
+    before = doc[start - 1] if start > 0 else None
+    return before is not None and before.lower_ not in PERSONAL and not before.is_title
+
+
+def not_possible_of_manner(doc: Doc, start: int, end: int) -> bool:
+    """ "possible" of likelihood, not "as soon as possible", "made possible" or "possible to do"."""
+    before = doc[start - 1] if start > 0 else None
+    after = _next(doc, end)
+    if before is not None and before.lower_ in POSSIBLE_BLOCKERS:
+        return False
+    if after is not None and after.lower_ == "to":
+        return False
+    if has_parse(doc):
+        return doc[start].head.lemma_.lower() not in MAKING
+    window = doc[max(0, start - 4) : start]
+    return not any(t.lower_ in MAKING_FORMS for t in window)
+
+
+def attributive(doc: Doc, start: int, end: int) -> bool:
+    """An adjective before a noun ("the alleged attacker"), not a verb ("she alleged that")."""
+    after = _next(doc, end)
+    if after is None or not after.is_alpha or after.lower_ in ("that", "to", "by"):
+        return False
+    if has_parse(doc):
+        return doc[start].dep_ in ("amod", "compound") or doc[start].pos_ == "ADJ"
+    before = doc[start - 1] if start > 0 else None
+    return before is None or before.lower_ in ("a", "an", "the", "his", "her", "their", "its")
+
+
+def not_before_noun_of_plan(doc: Doc, start: int, end: int) -> bool:
+    """ "likely"/"potential" of likelihood, not as a noun ("the likely", "potential energy")."""
+    after = _next(doc, end)
+    return not (after is not None and after.lower_ in ("energy", "customers", "buyers"))
+
+
+GUARDS: dict[str, Guard] = {
+    "number_follows": number_follows,
+    "not_month": not_month,
+    "epistemic_modal": epistemic_modal,
+    "speculative_would": speculative_would,
+    "nonhuman_subject": nonhuman_subject,
+    "not_possible_of_manner": not_possible_of_manner,
+    "attributive": attributive,
+    "not_before_noun_of_plan": not_before_noun_of_plan,
+}

@@ -1,0 +1,1 @@
+"""The reading window (PySide6). Only this package imports Qt."""

@@ -1,0 +1,42 @@
+"""The layering the design promises, checked on every test run."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_core_never_imports_qt_import_linter_contract() -> None:
+    exe = shutil.which("lint-imports")
+    assert exe is not None, "import-linter is a test dependency"
+    result = subprocess.run(
+        [exe, str(ROOT / "pyproject.toml")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 1 kept, 0 broken" in result.stdout
+
+
+def test_core_imports_without_qt_in_a_fresh_interpreter() -> None:
+    code = (
+        "import sys; import readwise_desktop.core.analyze, readwise_desktop.core.report; "
+        "print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    ).stdout
+    assert out.strip() == "False"
+
+
+def test_rules_are_read_with_importlib_resources_not_file_paths() -> None:
+    core = ROOT / "src" / "readwise_desktop" / "core"
+    offenders = [p.name for p in core.rglob("*.py") if "__file__" in p.read_text(encoding="utf-8")]
+    assert offenders == []
