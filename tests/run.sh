@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 # System libraries: Xvfb for the real-screen screenshot test, and the libraries Qt's xcb
 # platform needs there. Installed only where missing, and only when we may (root or sudo).
 need=()
-for pkg in xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3; do
+for pkg in xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+        libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
+        libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then

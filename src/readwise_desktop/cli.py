@@ -115,16 +115,20 @@ def run_analyze(argv: Sequence[str]) -> int:
 
 def run_window(argv: Sequence[str]) -> int:
     args = _window_parser().parse_args(argv)
-    path = str(sample_path()) if args.demo or not args.file else args.file
-    # The reading window arrives with issue 3; until then, show the analysis in the terminal.
-    return run_analyze(
-        [
-            path,
-            "--format",
-            "text",
-            *(["--model", args.model] if args.model else []),
-            *(["--rules-only"] if args.rules_only else []),
-        ]
+    if args.file and not Path(args.file).is_file():
+        return fail(
+            f"{args.file}: no such file"
+            if not Path(args.file).exists()
+            else f"{args.file}: is a folder, not a file"
+        )
+    from readwise_desktop.ui.app import run
+
+    return run(
+        args.file,
+        demo_path=str(sample_path()) if args.demo else None,
+        screenshot=args.screenshot,
+        model_path=args.model,
+        rules_only=args.rules_only,
     )
 
 

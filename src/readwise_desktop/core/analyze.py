@@ -61,7 +61,9 @@ def _parse(
     chunks = list(chunk_text(text))
     total = len(chunks)
     parts: list[Doc] = []
-    for done, doc in enumerate(nlp.pipe(chunks, disable=list(READWISE_PIPES)), start=1):
+    # batch_size=1: each chunk comes back as soon as it is parsed, for progress and cancel.
+    docs = nlp.pipe(chunks, batch_size=1, disable=list(READWISE_PIPES))
+    for done, doc in enumerate(docs, start=1):
         if cancelled is not None and cancelled():
             raise AnalysisCancelled
         parts.append(doc)

@@ -377,21 +377,28 @@ def _longest(matches: list[_Match]) -> list[_Match]:
 
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
     """One attribution per cue; nested sources inside another cue ("a statement that ...") go."""
-    cues = [d.cue for d in drafts]
+    cue_of_token: dict[int, tuple[int, int]] = {}
+    for d in drafts:
+        for i in range(*d.cue):
+            cue_of_token.setdefault(i, d.cue)
     verb_cues = {d.cue[0] for d in drafts if d.kind == "verb"}
     kept = []
     for d in drafts:
-        if d.root is not None and any(c != d.cue and c[0] <= d.root < c[1] for c in cues):
+        inside = cue_of_token.get(d.root) if d.root is not None else None
+        if inside is not None and inside != d.cue:
             continue
         if d.governor is not None and d.governor in verb_cues:
             continue
         kept.append(d)
     rank = {"verb": 0, "phrase": 1, "hedge": 2}
     kept.sort(key=lambda d: (d.source is None, rank[d.kind]))
+    taken: set[int] = set()
     out: list[_Draft] = []
     for d in kept:
-        if not any(o.cue[0] < d.cue[1] and d.cue[0] < o.cue[1] for o in out):
+        tokens = set(range(*d.cue))
+        if not tokens & taken:
             out.append(d)
+            taken |= tokens
     return sorted(out, key=lambda d: d.cue)
 
 

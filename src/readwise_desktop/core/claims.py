@@ -7,6 +7,7 @@ continue the same report: a quotation that runs on, or the paragraphs a colon in
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Sequence
 
@@ -70,6 +71,25 @@ def roles(
     return out
 
 
+class SentenceIndex:
+    """Sentence ranges with bisect lookups: which sentence holds a position, which overlap."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = ranges
+        self.starts = [start for start, _ in ranges]
+
+    def of(self, at: int) -> int | None:
+        i = bisect.bisect_right(self.starts, at) - 1
+        return i if i >= 0 and self.ranges[i][0] <= at < self.ranges[i][1] else None
+
+    def overlapping(self, start: int, end: int) -> set[int]:
+        first = max(0, bisect.bisect_right(self.starts, start) - 1)
+        last = bisect.bisect_left(self.starts, end)
+        return {
+            i for i in range(first, last) if self.ranges[i][0] < end and start < self.ranges[i][1]
+        }
+
+
 def build_claims(
     text: str,
     ranges: list[tuple[int, int]],
@@ -77,15 +97,28 @@ def build_claims(
     found: list[tuple[Found, TextSpan, TextSpan | None]],
     hedges: list[Hedge],
 ) -> tuple[tuple[Sentence, ...], tuple[Attribution, ...], Summary]:
+    index = SentenceIndex(ranges)
     quotes = find_quotes(text)
-    attributions = tuple(_attribution(text, ranges, f, cue, src, quotes) for f, cue, src in found)
+    quote_starts = [q.start for q in quotes]
+    attributions = tuple(
+        _attribution(text, index, f, cue, src, quotes, quote_starts) for f, cue, src in found
+    )
+    covering: dict[int, list[int]] = {}
+    for k, attribution in enumerate(attributions):
+        for i in attribution.sentences:
+            covering.setdefault(i, []).append(k)
+    in_sentence: dict[int, list[int]] = {}
+    for k, hedge in enumerate(hedges):
+        home = index.of(hedge.start)
+        if home is not None and hedge.end <= ranges[home][1]:
+            in_sentence.setdefault(home, []).append(k)
     sentences = []
     for i, ((start, end), role) in enumerate(zip(ranges, sentence_roles, strict=True)):
-        inside = tuple(k for k, h in enumerate(hedges) if start <= h.start and h.end <= end)
+        inside = tuple(in_sentence.get(i, ()))
         if role is not SentenceRole.BODY:
             sentences.append(Sentence(start, end, role, None, None, inside))
             continue
-        best = _most_specific(attributions, i)
+        best = _most_specific(attributions, covering.get(i, []), i)
         label = attributions[best].source_type.value if best is not None else UNSOURCED
         sentences.append(Sentence(start, end, role, label, best, inside))
     return tuple(sentences), attributions, summarise(sentences, attributions, hedges)
@@ -93,22 +126,26 @@ def build_claims(
 
 def _attribution(
     text: str,
-    ranges: list[tuple[int, int]],
+    index: SentenceIndex,
     found: Found,
     cue: TextSpan,
     source: TextSpan | None,
     quotes: list[Quote],
+    quote_starts: list[int],
 ) -> Attribution:
-    home = _sentence_of(ranges, cue.start)
+    home = index.of(cue.start)
     covered = {home} if home is not None else set()
     content = found.content
-    covered |= _overlapping(ranges, *content)
-    for quote in quotes:
+    covered |= index.overlapping(*content)
+    lo, hi = min(cue.start, content[0]), max(cue.end, content[1])
+    first = max(0, bisect.bisect_right(quote_starts, lo) - 1)
+    for quote in quotes[first : bisect.bisect_right(quote_starts, hi + 3)]:
         near = quote.start <= cue.end + 3 and cue.start - 3 <= quote.end
         if near or (content[0] < quote.end and quote.start < content[1]):
-            covered |= _overlapping(ranges, quote.start, quote.end)
+            covered |= index.overlapping(quote.start, quote.end)
+    ranges = index.ranges
     if home is not None and text[ranges[home][0] : ranges[home][1]].rstrip().endswith(":"):
-        covered |= _introduced_by_colon(ranges, home, quotes)
+        covered |= _introduced_by_colon(index, home, quotes, quote_starts)
     return Attribution(
         cue,
         source,
@@ -122,30 +159,22 @@ def _attribution(
     )
 
 
-def _introduced_by_colon(ranges: list[tuple[int, int]], home: int, quotes: list[Quote]) -> set[int]:
-    if home + 1 >= len(ranges):
+def _introduced_by_colon(
+    index: SentenceIndex, home: int, quotes: list[Quote], quote_starts: list[int]
+) -> set[int]:
+    if home + 1 >= len(index.ranges):
         return set()
-    nxt = ranges[home + 1]
+    nxt = index.ranges[home + 1]
     out = {home + 1}
-    for quote in quotes:
-        if quote.start <= nxt[0] < quote.end:
-            out |= _overlapping(ranges, quote.start, quote.end)
+    k = bisect.bisect_right(quote_starts, nxt[0]) - 1
+    if k >= 0 and quotes[k].start <= nxt[0] < quotes[k].end:
+        out |= index.overlapping(quotes[k].start, quotes[k].end)
     return out
 
 
-def _sentence_of(ranges: list[tuple[int, int]], at: int) -> int | None:
-    for i, (start, end) in enumerate(ranges):
-        if start <= at < end:
-            return i
-    return None
-
-
-def _overlapping(ranges: list[tuple[int, int]], start: int, end: int) -> set[int]:
-    return {i for i, (s, e) in enumerate(ranges) if s < end and start < e}
-
-
-def _most_specific(attributions: Sequence[Attribution], sentence: int) -> int | None:
-    covering = [i for i, a in enumerate(attributions) if sentence in a.sentences]
+def _most_specific(
+    attributions: Sequence[Attribution], covering: list[int], sentence: int
+) -> int | None:
     if not covering:
         return None
     return min(

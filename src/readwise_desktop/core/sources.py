@@ -7,6 +7,7 @@ fitting named person; "the ministry" to the last named organisation with that wo
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -38,6 +39,7 @@ ORG_PRONOUNS = frozenset({"it"})
 SKIP_PRONOUNS = frozenset({"i", "we", "you", "me", "us", "this", "that", "which", "what"})
 ORG_LABELS = frozenset({"ORG", "GPE", "FAC"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+RECENT = 200  # how many named mentions back a pronoun or title may reach
 PERSON_WORDS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep."})
 
 
@@ -90,7 +92,8 @@ class SourceTyper:
             table = self.by_role.setdefault(group.role, {})
             for noun in group.nouns:
                 table.setdefault(noun, group.source_type)
-        self.mentions = self._mentions()
+        self.mentions = sorted(self._mentions(), key=lambda m: m.token)
+        self._mention_tokens = [m.token for m in self.mentions]
         self.full_names = self._full_names()
 
     def _mentions(self) -> list[Mention]:
@@ -188,15 +191,10 @@ class SourceTyper:
 
     def _named(self, head: Token) -> TypedSource | None:
         label = head.ent_type_
-        if not label:
-            return None
-        ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
-        if ent is None:
-            return None
         if label == "PERSON":
-            return TypedSource(SourceType.NAMED_PERSON, self.canonical(ent.text))
+            return TypedSource(SourceType.NAMED_PERSON, self.canonical(_entity_text(head)))
         if label in ORG_LABELS:
-            return TypedSource(SourceType.NAMED_ORGANISATION, _strip_possessive(ent.text))
+            return TypedSource(SourceType.NAMED_ORGANISATION, _strip_possessive(_entity_text(head)))
         return None
 
     def _owner(self, head: Token) -> Token | None:
@@ -261,7 +259,8 @@ class SourceTyper:
         self, before: int, person: bool, words: frozenset[str], strict: bool = False
     ) -> TypedSource | None:
         """The last named mention before token ``before`` that fits (person or body, title)."""
-        fitting = [m for m in self.mentions if m.token < before and m.is_person == person]
+        upto = bisect.bisect_left(self._mention_tokens, before)
+        fitting = [m for m in self.mentions[max(0, upto - RECENT) : upto] if m.is_person == person]
         if words:
             matched = [m for m in fitting if m.head_words & words]
             if matched or strict:
@@ -273,6 +272,18 @@ class SourceTyper:
         last = fitting[-1]
         kind = SourceType.NAMED_PERSON if person else SourceType.NAMED_ORGANISATION
         return TypedSource(kind, self.canonical(last.name) if person else last.name)
+
+
+def _entity_text(tok: Token) -> str:
+    """The text of the named entity ``tok`` is in, from its IOB tags (no scan of doc.ents)."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
 
 
 def _strip_possessive(text: str) -> str:

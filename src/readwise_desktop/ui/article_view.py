@@ -1,0 +1,328 @@
+"""The article view: a read-only QTextBrowser whose highlights are formats stored in the document.
+
+Because the formats live in the ``QTextDocument`` (not a ``QSyntaxHighlighter``), they survive
+printing, PDF and HTML export. Formats are applied in small batches from the event loop, so a
+very long article never stalls the window.
+"""
+
+from __future__ import annotations
+
+import bisect
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from readwise_desktop.core.advice import attribution_note, claim_note, hedge_note
+from readwise_desktop.core.model import Analysis, TextSpan, group_of
+from readwise_desktop.ui.palette import STYLES, cue_style_key
+
+MARKS_PER_JOB = 10
+CHARS_PER_JOB = 4_000
+Job = Callable[[], None]
+BUDGET_S = 0.018  # work per event-loop tick, well under the 100 ms a reader notices
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One highlight: characters, its style key, and what it is (for tooltips and clicks)."""
+
+    start: int
+    end: int
+    style: str
+    kind: str  # "hedge", "cue", "source", "unsourced"
+    index: int
+
+
+class ArticleView(QTextBrowser):
+    claimClicked = Signal(int)  # sentence index
+    formattingDone = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setAccessibleName("Article text")
+        self.setMouseTracking(True)
+        self.analysis: Analysis | None = None
+        self.marks: list[Mark] = []
+        self._starts: list[int] = []
+        self._sentence_starts: list[int] = []
+        self._inserts: deque[Job] = deque()  # the text, piece by piece; always run first
+        self._styles: deque[Job] = deque()  # the highlights; replaced when they change
+        self._utf16: list[int] | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._apply_batch)
+        self.dark = False
+        self.visible: set[str] = set(STYLES)
+
+    # --- showing an analysis -------------------------------------------------------------
+
+    def show_analysis(self, analysis: Analysis, visible: Iterable[str], dark: bool) -> None:
+        """Show an analysis: the text goes in piece by piece, then the highlights."""
+        self._inserts.clear()
+        self._styles.clear()
+        self.analysis = analysis
+        self.dark = dark
+        self.visible = set(visible)
+        self.marks = []
+        self._starts = []
+        self._sentence_starts = [s.start for s in analysis.sentences]
+        self._utf16 = _utf16_offsets(analysis.text)
+        document = QTextDocument(self)
+        document.setDefaultFont(self.font())
+        document.setDocumentMargin(18)
+        cursor = QTextCursor(document)
+        cursor.setBlockFormat(_reading_block())  # every block inserted later inherits it
+        self.setDocument(document)
+        text = analysis.text
+        for at in range(0, len(text), CHARS_PER_JOB):
+            self._inserts.append(partial(self._append, text[at : at + CHARS_PER_JOB]))
+        self._inserts.append(self._headline_block)
+        self._inserts.append(self._index_marks)
+        self._timer.start()
+
+    def _index_marks(self) -> None:
+        """Once the text is in: list the highlights and queue their formats."""
+        assert self.analysis is not None
+        self.marks = _marks(self.analysis)
+        self._starts = [m.start for m in self.marks]
+        self._queue_styles(clear=False)
+
+    def restyle(self, visible: Iterable[str], dark: bool) -> None:
+        """Re-apply every highlight for the categories switched on, in small jobs."""
+        if self.analysis is None:
+            return
+        self.visible, self.dark = set(visible), dark
+        self._styles.clear()
+        self._queue_styles(clear=True)
+        self._timer.start()
+
+    def _queue_styles(self, clear: bool) -> None:
+        assert self.analysis is not None
+        if clear:
+            length = len(self.analysis.text)
+            for at in range(0, length, CHARS_PER_JOB):
+                end = min(length, at + CHARS_PER_JOB)
+                self._styles.append(partial(self._clear_range, at, end))
+        self._styles.append(self._furniture_step)
+        shown = [m for m in self.marks if m.style in self.visible]
+        for i in range(0, len(shown), MARKS_PER_JOB):
+            self._styles.append(partial(self._apply_marks, shown[i : i + MARKS_PER_JOB]))
+
+    @property
+    def formatting(self) -> bool:
+        return bool(self._inserts or self._styles)
+
+    def _apply_batch(self) -> None:
+        started = time.perf_counter()
+        while self.formatting and time.perf_counter() - started < BUDGET_S:
+            (self._inserts or self._styles).popleft()()
+        if not self.formatting:
+            self._timer.stop()
+            self.formattingDone.emit()
+
+    def _append(self, piece: str) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(piece)
+
+    def _clear_range(self, start: int, end: int) -> None:
+        self._cursor(start, end).setCharFormat(QTextCharFormat())
+
+    def qt_position(self, index: int) -> int:
+        """Qt counts UTF-16 units; Python counts code points. They differ after an emoji."""
+        return index if self._utf16 is None else self._utf16[index]
+
+    def text_index(self, position: int) -> int:
+        if self._utf16 is None or position < 0:
+            return position
+        return bisect.bisect_right(self._utf16, position) - 1
+
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.qt_position(start))
+        cursor.setPosition(self.qt_position(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _apply_marks(self, marks: list[Mark]) -> None:
+        formats = {key: STYLES[key].char_format(self.dark) for key in {m.style for m in marks}}
+        for mark in marks:
+            self._cursor(mark.start, mark.end).mergeCharFormat(formats[mark.style])
+
+    def _headline_block(self) -> None:
+        """More space under the headline."""
+        assert self.analysis is not None
+        title = self.analysis.layout.title
+        if title is not None:
+            block = _reading_block()
+            block.setBottomMargin(14)
+            self._cursor(title.start, title.start).setBlockFormat(block)
+
+    def _furniture_step(self) -> None:
+        assert self.analysis is not None
+        layout = self.analysis.layout
+        if layout.title is not None:
+            fmt = QTextCharFormat()
+            fmt.setFontWeight(QFont.Weight.Bold)
+            fmt.setFontPointSize(max(self.font().pointSizeF(), 9.0) * 1.45)
+            self._merge(layout.title, fmt)
+        quiet = QTextCharFormat()
+        quiet.setFontItalic(True)
+        quiet.setForeground(QColor("#A0A0A0" if self.dark else "#555555"))
+        for span in (layout.byline, layout.dateline):
+            if span is not None:
+                self._merge(span, quiet)
+
+    def _merge(self, span: TextSpan, fmt: QTextCharFormat) -> None:
+        self._cursor(span.start, span.end).mergeCharFormat(fmt)
+
+    # --- looking things up ---------------------------------------------------------------
+
+    def marks_at(self, position: int) -> list[Mark]:
+        i = bisect.bisect_right(self._starts, position)
+        return [m for m in self.marks[max(0, i - 40) : i] if m.start <= position < m.end]
+
+    def sentence_at(self, position: int) -> int | None:
+        i = bisect.bisect_right(self._sentence_starts, position) - 1
+        if i < 0 or self.analysis is None:
+            return None
+        sentence = self.analysis.sentences[i]
+        return i if sentence.start <= position < sentence.end else None
+
+    def position_at(self, point: QPoint) -> int:
+        """The character under a viewport point, or -1 off the text."""
+        doc_point = point + QPoint(
+            self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        )
+        layout = self.document().documentLayout()
+        return self.text_index(
+            int(layout.hitTest(doc_point.toPointF(), Qt.HitTestAccuracy.ExactHit))
+        )
+
+    def tooltip_at(self, position: int) -> str:
+        if self.analysis is None or position < 0:
+            return ""
+        notes = []
+        sentence = self.sentence_at(position)
+        source = self._claim_source(sentence)
+        for mark in self.marks_at(position):
+            if mark.style not in self.visible:
+                continue
+            if mark.kind == "hedge":
+                notes.append(hedge_note(self.analysis.hedges[mark.index], source))
+            elif mark.kind in ("cue", "source"):
+                notes.append(attribution_note(self.analysis.attributions[mark.index]))
+            elif mark.kind == "unsourced":
+                notes.append(claim_note("UNSOURCED", None))
+        return "\n\n".join(dict.fromkeys(notes))
+
+    def _claim_source(self, sentence: int | None) -> str | None:
+        if sentence is None or self.analysis is None:
+            return None
+        s = self.analysis.sentences[sentence]
+        if s.attribution is None:
+            return "no source (unsourced claim)" if s.is_claim else None
+        return self.analysis.attributions[s.attribution].display_source
+
+    # --- events --------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(self.position_at(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        position = self.position_at(event.position().toPoint())
+        if position >= 0 and self.marks_at(position):
+            sentence = self.sentence_at(position)
+            if sentence is not None:
+                self.claimClicked.emit(sentence)
+
+    # --- selection ------------------------------------------------------------------------
+
+    def select_sentence(self, index: int) -> None:
+        """Mark a sentence (an extra selection, not a format) and scroll to it."""
+        if self.analysis is None or not 0 <= index < len(self.analysis.sentences):
+            return
+        sentence = self.analysis.sentences[index]
+        cursor = self._cursor(sentence.start, sentence.end)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#3A3A46" if self.dark else "#E4E4EC"))
+        fmt.setProperty(QTextCharFormat.Property.FullWidthSelection, False)
+        selection.format = fmt
+        self.setExtraSelections([selection])
+        self.setTextCursor(self._cursor(sentence.start, sentence.start))
+        self.ensureCursorVisible()
+
+    def clear(self) -> None:
+        self._timer.stop()
+        self._inserts.clear()
+        self._styles.clear()
+        self.analysis = None
+        self.marks = []
+        self._starts = []
+        self._sentence_starts = []
+        super().clear()
+
+
+def _reading_block() -> QTextBlockFormat:
+    block = QTextBlockFormat()
+    block.setBottomMargin(9)
+    block.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    return block
+
+
+def _utf16_offsets(text: str) -> list[int] | None:
+    """Qt position of every code point (and of the end), or None when they are all equal."""
+    if text.isascii() or all(ord(ch) < 0x10000 for ch in text):
+        return None
+    out = [0]
+    for ch in text:
+        out.append(out[-1] + (2 if ord(ch) >= 0x10000 else 1))
+    return out
+
+
+def _marks(analysis: Analysis) -> list[Mark]:
+    """Every highlight of an analysis, sorted by start (unsourced claims first, so that the
+    hedges inside them are merged over the dotted underline)."""
+    out = []
+    for i, s in enumerate(analysis.sentences):
+        if s.is_claim and s.sourcing == "UNSOURCED":
+            out.append(Mark(s.start, s.end, "UNSOURCED", "unsourced", i))
+    for i, a in enumerate(analysis.attributions):
+        key = cue_style_key(group_of(a.source_type.value))
+        out.append(Mark(a.cue.start, a.cue.end, key, "cue", i))
+        source = a.source
+        if source is not None and (source.end <= a.cue.start or source.start >= a.cue.end):
+            out.append(Mark(source.start, source.end, key, "source", i))
+    for i, h in enumerate(analysis.hedges):
+        out.append(Mark(h.start, h.end, h.category.value, "hedge", i))
+    order = {"unsourced": 0, "source": 1, "cue": 2, "hedge": 3}
+    return sorted(out, key=lambda m: (m.start, order[m.kind]))

@@ -1,0 +1,386 @@
+"""The reading window: article view, sidebar with summary and claim ledger, legend and toggles."""
+
+from __future__ import annotations
+
+import platform
+from importlib.metadata import version
+from pathlib import Path
+
+from PySide6 import __version__ as PYSIDE_VERSION
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readwise_desktop import __version__
+from readwise_desktop.core.model import SOURCING_LABELS, Analysis
+from readwise_desktop.core.report import readable_label
+from readwise_desktop.ui.article_view import ArticleView
+from readwise_desktop.ui.legend import Legend
+from readwise_desktop.ui.navigation import Navigator
+from readwise_desktop.ui.palette import apply_theme
+from readwise_desktop.ui.sidebar import Sidebar
+from readwise_desktop.ui.text_input import text_from_mime
+from readwise_desktop.ui.worker import AnalysisService
+
+MAX_RECENT = 8
+EMPTY_STATE = (
+    "<h2>No article open</h2>"
+    "<p>Open a plain-text article with <b>File › Open</b> (Ctrl+O), paste one with "
+    "<b>Ctrl+Shift+V</b>, or drop a file or text here.</p>"
+    "<p>Try the sample: <b>Help › Open sample article</b>.</p>"
+)
+
+
+class MainWindow(QMainWindow):
+    analysisShown = Signal(object)
+
+    def __init__(self, service: AnalysisService, settings: QSettings) -> None:
+        super().__init__()
+        self.service = service
+        self.settings = settings
+        self.analysis: Analysis | None = None
+        self.current_path: str | None = None
+        self._pending_path: str | None = None
+        self.last_error = ""
+        self.request = 0
+        self.dark = settings.value("theme", "light") == "dark"
+        self.setWindowTitle("readwise-desktop")
+        self.setAcceptDrops(True)
+        self._build()
+        self._build_menus()
+        self.navigator = Navigator(self.view, self.sidebar)
+        self._connect()
+        self._restore()
+
+    # --- construction ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.view = ArticleView()
+        self.view.setAcceptDrops(False)
+        font = self.view.font()
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.15)
+        self.view.setFont(font)
+        self.empty = QLabel(EMPTY_STATE)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setAccessibleName("No article open")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.view)
+        self.sidebar = Sidebar()
+        self.legend = Legend()
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.sidebar, 1)
+        side_layout.addWidget(QLabel("<b>Legend</b> (switch each highlight on or off)"))
+        side_layout.addWidget(self.legend)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
+        self.model_label = QLabel("Loading the language model…")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(180)
+        self.progress.setAccessibleName("Analysis progress")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel the analysis")
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.statusBar().addPermanentWidget(self.model_label)
+        self._busy(False)
+
+    def _action(
+        self,
+        menu_name: str,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.menus[menu_name].addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menus = {
+            name: bar.addMenu(name) for name in ("&File", "&View", "&Go", "&Ledger", "&Help")
+        }
+        S = QKeySequence.StandardKey
+        self._action("&File", "&Open…", self.open_dialog, S.Open)
+        self._action("&File", "&Paste as new article", self.paste_article, "Ctrl+Shift+V")
+        self.recent_menu = self.menus["&File"].addMenu("Open &recent")
+        self._action("&File", "Re&analyse", self.reanalyse, "F5")
+        self.menus["&File"].addSeparator()
+        self._action("&File", "&Quit", self.close, S.Quit)
+        self._action("&View", "Zoom &in", lambda: self.view.zoomIn(1), S.ZoomIn)
+        self._action("&View", "Zoom &out", lambda: self.view.zoomOut(1), S.ZoomOut)
+        self._action("&View", "&Reset zoom", self.reset_zoom, "Ctrl+0")
+        self.dark_action = self._action("&View", "&Dark theme", self.toggle_theme, "Ctrl+T")
+        self.dark_action.setCheckable(True)
+        self.menus["&View"].addSeparator()
+        for number, key in enumerate(self.legend.boxes, start=1):
+            label = self.legend.boxes[key].text()
+            self._action(
+                "&View",
+                f"Show {label.lower()}",
+                lambda _=False, k=key: self.legend.toggle(k),
+                f"Alt+{number}",
+            )
+        self._action("&Go", "&Next finding", lambda: self.navigator.finding(+1), "F3")
+        self._action("&Go", "&Previous finding", lambda: self.navigator.finding(-1), "Shift+F3")
+        self._action("&Go", "Next &unsourced claim", lambda: self.navigator.unsourced(+1), "F4")
+        self._action(
+            "&Go", "Previous u&nsourced claim", lambda: self.navigator.unsourced(-1), "Shift+F4"
+        )
+        self._action("&Go", "Focus the &ledger", self.sidebar.table.setFocus, "Ctrl+L")
+        self._action("&Go", "Focus the &article", self.view.setFocus, "Ctrl+K")
+        self._action("&Ledger", "&All claims", lambda: self.sidebar.set_filter(None), "Ctrl+`")
+        for number, label in enumerate(SOURCING_LABELS, start=1):
+            self._action(
+                "&Ledger",
+                f"Only {readable_label(label)}",
+                lambda _=False, lab=label: self.sidebar.set_filter(lab),
+                f"Ctrl+{number}",
+            )
+        self._action("&Help", "Open &sample article", self.open_sample)
+        self._action("&Help", "&About readwise-desktop", self.about)
+
+    def _connect(self) -> None:
+        self.service.modelReady.connect(self._model_ready)
+        self.service.progress.connect(self._progress)
+        self.service.finished.connect(self._finished)
+        self.service.failed.connect(self._failed)
+        self.service.cancelled.connect(lambda _: self._busy(False))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.legend.changed.connect(self._toggles_changed)
+        self.sidebar.claimSelected.connect(self.view.select_sentence)
+        self.view.claimClicked.connect(self.sidebar.select_claim)
+
+    # --- getting text in ---------------------------------------------------------------------
+
+    def open_path(self, path: str | Path) -> None:
+        self.request = self.service.submit_file(path)
+        self._pending_path = str(path)
+        self._busy(True, f"Reading {Path(path).name}…")
+
+    def open_text(self, text: str, name: str = "") -> None:
+        if not text.strip():
+            self._error("There is no text to analyse.")
+            return
+        self.request = self.service.submit_text(text, name)
+        self._pending_path = None
+        self._busy(True, "Analysing the pasted text…")
+
+    def open_dialog(self) -> None:
+        start = str(Path(self.current_path).parent) if self.current_path else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open article", start, "Text files (*.txt *.text);;All files (*)"
+        )
+        if path:
+            self.open_path(path)
+
+    def open_sample(self) -> None:
+        from readwise_desktop.cli import sample_path
+
+        self.open_path(sample_path())
+
+    def paste_article(self) -> None:
+        mime = QApplication.clipboard().mimeData()
+        self.open_text(text_from_mime(mime) if mime is not None else "", "")
+
+    def reanalyse(self) -> None:
+        if self.current_path:
+            self.open_path(self.current_path)
+        elif self.analysis is not None:
+            self.open_text(self.analysis.text, "")
+
+    def cancel(self) -> None:
+        self.service.cancel()
+        self._busy(False)
+        self.statusBar().showMessage("Analysis cancelled; the article shown is unchanged.", 5000)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasText() or mime.hasHtml():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.drop_mime(event.mimeData())
+        event.acceptProposedAction()
+
+    def drop_mime(self, mime: QMimeData) -> None:
+        files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        if files:
+            self.open_path(files[0])
+        else:
+            self.open_text(text_from_mime(mime), "")
+
+    # --- results -------------------------------------------------------------------------------
+
+    def _model_ready(self, name: str, reduced: bool) -> None:
+        if reduced:
+            self.model_label.setText("⚠ Rules only: reduced accuracy (no trained model)")
+            self.model_label.setToolTip(
+                "No trained English model could be loaded; hedges and "
+                "sources are found from word lists alone."
+            )
+        else:
+            self.model_label.setText(f"Model: {name}")
+
+    def _progress(self, request: int, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _finished(self, request: int, analysis: Analysis) -> None:
+        if request != self.request:
+            return
+        self._busy(False)
+        self.analysis = analysis
+        if self._pending_path is not None:
+            self.current_path = self._pending_path
+            self._remember_recent(self._pending_path)
+            self.settings.setValue("last_file", self._pending_path)
+        else:
+            self.current_path = None
+        name = Path(self.current_path).name if self.current_path else "pasted text"
+        self.setWindowTitle(f"{analysis.title or name} — readwise-desktop")
+        self.stack.setCurrentWidget(self.view)
+        self.view.show_analysis(analysis, self.legend.visible(), self.dark)
+        QTimer.singleShot(0, lambda: self.sidebar.set_analysis(analysis))
+        s = analysis.summary
+        self.statusBar().showMessage(
+            f"{s.claims} claims: {s.by_group['named']} named, {s.by_group['unnamed']} unnamed, "
+            f"{s.by_group['unsourced']} unsourced; {sum(s.hedges_by_category.values())} hedges."
+        )
+        self.analysisShown.emit(analysis)
+
+    def _failed(self, request: int, message: str) -> None:
+        self._busy(False)
+        self._error(message)
+
+    def _error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Cannot open this",
+            message,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setInformativeText("The article already open stays as it was.")
+        box.setObjectName("errorDialog")
+        box.open()
+        self.last_error = message
+
+    def _busy(self, busy: bool, message: str = "") -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+            if not self.service.ready:
+                message += " (waiting for the language model)"
+            self.statusBar().showMessage(message)
+
+    # --- view settings -------------------------------------------------------------------------
+
+    def _toggles_changed(self, visible: set[str]) -> None:
+        self.view.restyle(visible, self.dark)
+        self.settings.setValue("visible", sorted(visible))
+
+    def toggle_theme(self) -> None:
+        self.set_dark(not self.dark)
+
+    def set_dark(self, dark: bool) -> None:
+        self.dark = dark
+        self.dark_action.setChecked(dark)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, dark)
+        self.legend.set_dark(dark)
+        self.view.restyle(self.legend.visible(), dark)
+        self.settings.setValue("theme", "dark" if dark else "light")
+
+    def reset_zoom(self) -> None:
+        self.view.zoomIn(round(QApplication.font().pointSizeF() - self.view.font().pointSizeF()))
+
+    def about(self) -> None:
+        pipeline = self.service.pipeline_name or "still loading"
+        note = (
+            "<p><b>Running rules-only: reduced accuracy.</b> No trained English model was "
+            "found.</p>"
+            if self.service.reduced_accuracy
+            else ""
+        )
+        QMessageBox.about(
+            self,
+            "About readwise-desktop",
+            (
+                f"<h3>readwise-desktop {__version__}</h3>"
+                "<p>An offline reading assistant that shows how a news article is hedged and "
+                "sourced.</p>"
+                f"<p>Pipeline: {pipeline}<br>spaCy {version('spacy')} · "
+                f"PySide6 {PYSIDE_VERSION} · Python {platform.python_version()}</p>{note}"
+            ),
+        )
+
+    # --- remembered state ----------------------------------------------------------------------
+
+    def _remember_recent(self, path: str) -> None:
+        recent = [p for p in self._recent() if p != path]
+        self.settings.setValue("recent", [path, *recent][:MAX_RECENT])
+        self._fill_recent()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [str(v) for v in value] if isinstance(value, list) else [str(value)] if value else []
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self._recent():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("splitter")
+        if isinstance(state, QByteArray):
+            self.splitter.restoreState(state)
+        visible = self.settings.value("visible")
+        if isinstance(visible, list):
+            self.legend.set_visible({str(v) for v in visible})
+        self._fill_recent()
+        if self.dark:
+            QTimer.singleShot(0, lambda: self.set_dark(True))
+
+    def last_file(self) -> str | None:
+        value = self.settings.value("last_file")
+        return str(value) if value and Path(str(value)).is_file() else None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

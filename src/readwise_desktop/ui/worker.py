@@ -1,0 +1,175 @@
+"""One worker thread owns the spaCy pipeline; the window talks to it only with signals.
+
+Requests carry ids. A newer request supersedes an older one: the worker skips a request that is
+no longer the latest, stops one in progress between chunks, and the window drops any result whose
+id is not the latest it asked for. Only frozen values (``Analysis``) and strings cross threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from readwise_desktop.core.analyze import AnalysisCancelled, analyze_text
+from readwise_desktop.core.model import Analysis
+from readwise_desktop.core.pipeline import LoadedPipeline, load_pipeline
+from readwise_desktop.core.textio import InputError, read_text_file
+
+
+class _Latest:
+    """The id of the newest request, shared by the window and the worker."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._value = 0
+
+    def next(self) -> int:
+        with self._lock:
+            self._value += 1
+            return self._value
+
+    def cancel(self) -> None:
+        self.next()
+
+    @property
+    def value(self) -> int:
+        with self._lock:
+            return self._value
+
+
+class AnalysisWorker(QObject):
+    """Lives in the worker thread. Slots run there; signals are queued to the window."""
+
+    modelReady = Signal(str, bool)  # pipeline name, reduced accuracy
+    progress = Signal(int, int, int)  # request id, done, total
+    finished = Signal(int, object)  # request id, Analysis
+    failed = Signal(int, str)  # request id, one-sentence message
+    cancelled = Signal(int)
+
+    def __init__(
+        self,
+        latest: _Latest,
+        model_path: str | None = None,
+        model_names: tuple[str, ...] | None = None,
+    ) -> None:
+        super().__init__()
+        self._latest = latest
+        self._model_path = model_path
+        self._model_names = model_names
+        self._pipeline: LoadedPipeline | None = None
+
+    @Slot()
+    def load(self) -> None:
+        if self._model_names is None:
+            self._pipeline = load_pipeline(self._model_path)
+        else:
+            self._pipeline = load_pipeline(self._model_path, model_names=self._model_names)
+        self.modelReady.emit(self._pipeline.name, self._pipeline.reduced_accuracy)
+
+    @Slot(int, str, str)
+    def analyze_text(self, request: int, text: str, name: str) -> None:
+        if request != self._latest.value or self._pipeline is None:
+            return
+        try:
+            analysis = analyze_text(
+                self._pipeline,
+                text,
+                file=name or None,
+                progress=lambda done, total: self.progress.emit(request, done, total),
+                cancelled=lambda: request != self._latest.value,
+            )
+        except AnalysisCancelled:
+            self.cancelled.emit(request)
+            return
+        self.finished.emit(request, analysis)
+
+    @Slot(int, str)
+    def analyze_file(self, request: int, path: str) -> None:
+        if request != self._latest.value:
+            return
+        try:
+            text = read_text_file(path).text
+        except InputError as err:
+            self.failed.emit(request, str(err))
+            return
+        self.analyze_text(request, text, path)
+
+
+class AnalysisService(QObject):
+    """The window's handle on the worker: starts the thread and numbers the requests."""
+
+    requestText = Signal(int, str, str)
+    requestFile = Signal(int, str)
+    modelReady = Signal(str, bool)
+    progress = Signal(int, int, int)
+    finished = Signal(int, object)
+    failed = Signal(int, str)
+    cancelled = Signal(int)
+
+    def __init__(
+        self,
+        model_path: str | None = None,
+        model_names: tuple[str, ...] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.latest = _Latest()
+        self.worker_thread = QThread()
+        self.worker_thread.setObjectName("readwise-analysis")
+        self.worker = AnalysisWorker(self.latest, model_path, model_names)
+        self.worker.moveToThread(self.worker_thread)
+        self.worker_thread.started.connect(self.worker.load)
+        self.requestText.connect(self.worker.analyze_text)
+        self.requestFile.connect(self.worker.analyze_file)
+        self.worker.modelReady.connect(self.modelReady)
+        self.worker.progress.connect(self._on_progress)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.cancelled.connect(self.cancelled)
+        self.ready = False
+        self.pipeline_name = ""
+        self.reduced_accuracy = False
+        self.modelReady.connect(self._on_ready)
+
+    def start(self) -> None:
+        self.worker_thread.start()
+
+    def stop(self) -> None:
+        self.latest.cancel()
+        self.worker_thread.quit()
+        self.worker_thread.wait(30_000)
+
+    def submit_text(self, text: str, name: str = "") -> int:
+        request = self.latest.next()
+        self.requestText.emit(request, text, name)
+        return request
+
+    def submit_file(self, path: str | Path) -> int:
+        request = self.latest.next()
+        self.requestFile.emit(request, str(path))
+        return request
+
+    def cancel(self) -> None:
+        self.latest.cancel()
+
+    def is_current(self, request: int) -> bool:
+        return request == self.latest.value
+
+    def _on_ready(self, name: str, reduced: bool) -> None:
+        self.ready = True
+        self.pipeline_name = name
+        self.reduced_accuracy = reduced
+
+    def _on_progress(self, request: int, done: int, total: int) -> None:
+        if self.is_current(request):
+            self.progress.emit(request, done, total)
+
+    def _on_finished(self, request: int, analysis: Analysis) -> None:
+        if self.is_current(request):
+            self.finished.emit(request, analysis)
+
+    def _on_failed(self, request: int, message: str) -> None:
+        if request == 0 or self.is_current(request):
+            self.failed.emit(request, message)
