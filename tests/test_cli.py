@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +92,22 @@ def test_bad_rule_file_is_one_line(tmp_path: Path) -> None:
 def test_bundled_sample_ships_in_the_package() -> None:
     text = sample_path().read_text(encoding="utf-8")
     assert "reportedly" in text and "according to" in text
+
+
+def test_without_a_display_the_window_command_explains_and_reports(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env["READWISE_DESKTOP_HOME"] = str(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "readwise_desktop", "--demo"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "no display found" in result.stderr and "Sources" in result.stdout

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib import resources
@@ -113,6 +114,12 @@ def run_analyze(argv: Sequence[str]) -> int:
     return 0
 
 
+def _has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_window(argv: Sequence[str]) -> int:
     args = _window_parser().parse_args(argv)
     if args.file and not Path(args.file).is_file():
@@ -121,6 +128,25 @@ def run_window(argv: Sequence[str]) -> int:
             if not Path(args.file).exists()
             else f"{args.file}: is a folder, not a file"
         )
+    if not _has_display():
+        if args.screenshot:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+        else:
+            print(
+                f"{PROG}: no display found (DISPLAY is not set), so the window cannot open; "
+                "showing the text report instead.",
+                file=sys.stderr,
+            )
+            path = args.file or str(sample_path())
+            return run_analyze(
+                [
+                    path,
+                    "--format",
+                    "text",
+                    *(["--model", args.model] if args.model else []),
+                    *(["--rules-only"] if args.rules_only else []),
+                ]
+            )
     from readwise_desktop.ui.app import run
 
     return run(
