@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from readwise_desktop.ui.gc_guard import MainThreadGC
@@ -22,6 +23,13 @@ def gui_thread_gc(qapp: object) -> Iterator[None]:
     collector = MainThreadGC()
     yield
     collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def clean_clipboard(qapp: object) -> Iterator[None]:
+    """Qt's clipboard outlives Python: data a test gives it must be freed while Python lives."""
+    yield
+    QApplication.clipboard().clear()
 
 
 @pytest.fixture(autouse=True)

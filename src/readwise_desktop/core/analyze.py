@@ -1,20 +1,19 @@
 """Text in, :class:`Analysis` out: the one entry point the CLI, the window and exports use.
 
 Long texts are cut at paragraph boundaries and parsed chunk by chunk (``nlp.pipe``), so progress
-can be reported and a cancel honoured between chunks; the chunks are joined back into one ``Doc``
-before the readwise components run, so coreference and carry-over see the whole article.
+can be reported and a cancel honoured between chunks. Hedges and attributions are found per chunk
+(named mentions carry over for coreference); claims and carry-over are computed on the whole text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from spacy.tokens import Doc
-
-from readwise_desktop.core.components import DocResult
+from readwise_desktop.core.components import ChunkParts, DocResult, result_from_parts
 from readwise_desktop.core.layout import detect_layout, paragraphs
 from readwise_desktop.core.model import Analysis
 from readwise_desktop.core.pipeline import READWISE_PIPES, LoadedPipeline
+from readwise_desktop.core.sources import Mention
 
 CHUNK_CHARS = 20_000
 Progress = Callable[[int, int], None]
@@ -39,8 +38,7 @@ def analyze_text(
     cancelled: Cancelled | None = None,
 ) -> Analysis:
     text = normalise_text(text)
-    doc = _parse(pipeline, text, progress, cancelled)
-    result: DocResult = doc._.readwise
+    result = _parse(pipeline, text, progress, cancelled)
     return Analysis(
         text=text,
         pipeline=pipeline.name,
@@ -56,31 +54,36 @@ def analyze_text(
 
 def _parse(
     pipeline: LoadedPipeline, text: str, progress: Progress | None, cancelled: Cancelled | None
-) -> Doc:
+) -> DocResult:
+    """Parse chunk by chunk and find hedges and attributions in each; claims over the whole.
+
+    The named mentions of earlier chunks are carried to later ones, so a pronoun or a title
+    resolves across a chunk boundary. No chunk Docs are merged: merging holds the GIL for a
+    long time on a long text, which would stall the window's thread.
+    """
     nlp = pipeline.nlp
+    hedges, attributions = nlp.get_pipe("readwise_hedges"), nlp.get_pipe("readwise_attributions")
     chunks = list(chunk_text(text))
-    total = len(chunks)
-    parts: list[Doc] = []
+    total = len(chunks) + 1
+    parts: list[ChunkParts] = []
+    prior: list[Mention] = []
+    offset = 0
     # batch_size=1: each chunk comes back as soon as it is parsed, for progress and cancel.
     docs = nlp.pipe(chunks, batch_size=1, disable=list(READWISE_PIPES))
-    for done, doc in enumerate(docs, start=1):
+    for done, (chunk, doc) in enumerate(zip(chunks, docs, strict=True), start=1):
         if cancelled is not None and cancelled():
             raise AnalysisCancelled
-        parts.append(doc)
+        doc._.rw_prior = prior
+        doc = attributions(hedges(doc))
+        prior = doc._.rw_mentions
+        parts.append(ChunkParts.of(doc).shifted(offset))
+        offset += len(chunk)
         if progress is not None:
-            progress(done, total + 1)
-    if len(parts) > 1:
-        # spaCy's stub lacks ``exclude``; the runtime has had it since 3.3.
-        merge = Doc.from_docs
-        doc = merge(parts, ensure_whitespace=False, exclude=["user_data", "tensor"])  # type: ignore[call-arg]
-    else:
-        doc = parts[0] if parts else nlp.make_doc(text)
-    doc._.rw_layout = detect_layout(text)
-    for name in READWISE_PIPES:
-        doc = nlp.get_pipe(name)(doc)
+            progress(done, total)
+    result = result_from_parts(text, detect_layout(text), parts)
     if progress is not None:
-        progress(total + 1, total + 1)
-    return doc
+        progress(total, total)
+    return result
 
 
 def chunk_text(text: str, size: int = CHUNK_CHARS) -> Iterator[str]:

@@ -10,7 +10,7 @@ phrase beside them.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -27,7 +27,7 @@ from readwise_desktop.core.quotes import find_quotes, quote_at
 from readwise_desktop.core.rules.loader import RuleSet
 from readwise_desktop.core.rules.matching import PatternIndex
 from readwise_desktop.core.rules.schema import HedgeRule, PhraseRule, VerbRule
-from readwise_desktop.core.sources import SourceTyper, TypedSource, np_range
+from readwise_desktop.core.sources import Mention, SourceTyper, TypedSource, np_range
 
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "oprd", "attr", "dative"})
@@ -102,13 +102,16 @@ class AttributionFinder:
             self.phrases[rule.id] = rule
         self.forms = rules.verb_for_form()
 
-    def find(self, doc: Doc, hedges: list[tuple[Span, HedgeRule]]) -> list[Found]:
-        typer = SourceTyper(doc, self.rules)
+    def find(
+        self, doc: Doc, hedges: list[tuple[Span, HedgeRule]], prior: Sequence[Mention] = ()
+    ) -> tuple[list[Found], list[Mention]]:
+        """The attributions of ``doc``, and the named mentions to carry to the next chunk."""
+        typer = SourceTyper(doc, self.rules, prior)
         drafts = self._verbs(doc) if has_parse(doc) else self._verbs_plain(doc)
         phrase_drafts, anonymous = self._phrases(doc)
         drafts += phrase_drafts + self._from_hedges(hedges)
         found = [f for d in _dedupe(drafts) if (f := self._typed(d, typer)) is not None]
-        return _apply_anonymity(doc, found, anonymous)
+        return _apply_anonymity(doc, found, anonymous), typer.carried()
 
     # --- reporting verbs, from the parse ----------------------------------------------------
 

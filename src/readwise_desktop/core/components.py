@@ -11,7 +11,7 @@ This module is imported by spaCy whenever a ``Language`` is created: it must sta
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ CUE_SPANS = "readwise_cues"
 SOURCE_SPANS = "readwise_sources"
 RULE_CONFIG: dict[str, Any] = {"extra_rule_files": [], "disabled_rules": []}
 
-for _name in ("rw_layout", "rw_hedges", "rw_found", "readwise"):
+for _name in ("rw_layout", "rw_hedges", "rw_found", "rw_prior", "rw_mentions", "readwise"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -87,8 +87,9 @@ class AttributionComponent:
             for s in doc.spans.get(HEDGE_SPANS, [])
             if s.id_ in self.hedge_rules
         ]
-        found = self.finder.find(doc, hedges)
+        found, mentions = self.finder.find(doc, hedges, doc._.rw_prior or ())
         doc._.rw_found = found
+        doc._.rw_mentions = mentions
         doc.spans[CUE_SPANS] = [
             Span(doc, *f.cue, label=f.source_type.value, span_id=f.rule_id) for f in found
         ]
@@ -98,21 +99,62 @@ class AttributionComponent:
         return doc
 
 
-class ClaimsComponent:
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        layout: Layout = doc._.rw_layout or detect_layout(text)
-        ranges = sentence_ranges(text, [(s.start_char, s.end_char) for s in doc.sents])
+@dataclass(frozen=True, slots=True)
+class ChunkParts:
+    """What the readwise components found in one Doc, in character offsets of that Doc."""
+
+    sentences: list[tuple[int, int]]
+    attributions: list[tuple[Found, TextSpan, TextSpan | None]]
+    hedges: list[Hedge]
+
+    @classmethod
+    def of(cls, doc: Doc) -> ChunkParts:
         found: list[Found] = doc._.rw_found or []
         spans = [
             (f, _text_span(doc, f.cue), _text_span(doc, f.source) if f.source else None)
             for f in found
         ]
-        hedges: list[Hedge] = doc._.rw_hedges or []
-        sentence_roles = roles(ranges, layout, credit_lines(text))
-        sentences, attributions, summary = build_claims(text, ranges, sentence_roles, spans, hedges)
-        doc._.readwise = DocResult(layout, sentences, tuple(hedges), attributions, summary)
+        return cls(
+            [(s.start_char, s.end_char) for s in doc.sents], spans, list(doc._.rw_hedges or [])
+        )
+
+    def shifted(self, offset: int) -> ChunkParts:
+        """The same parts at ``offset`` in the whole text."""
+        if offset == 0:
+            return self
+        return ChunkParts(
+            [(a + offset, b + offset) for a, b in self.sentences],
+            [
+                (
+                    replace(f, content=(f.content[0] + offset, f.content[1] + offset)),
+                    _shift(cue, offset),
+                    _shift(src, offset) if src else None,
+                )
+                for f, cue, src in self.attributions
+            ],
+            [replace(h, start=h.start + offset, end=h.end + offset) for h in self.hedges],
+        )
+
+
+def result_from_parts(text: str, layout: Layout, parts: Sequence[ChunkParts]) -> DocResult:
+    """Claims, sourcing labels and the summary for the whole text, from its chunks' findings."""
+    ranges = sentence_ranges(text, [r for p in parts for r in p.sentences])
+    spans = [a for p in parts for a in p.attributions]
+    hedges = [h for p in parts for h in p.hedges]
+    sentence_roles = roles(ranges, layout, credit_lines(text))
+    sentences, attributions, summary = build_claims(text, ranges, sentence_roles, spans, hedges)
+    return DocResult(layout, sentences, tuple(hedges), attributions, summary)
+
+
+class ClaimsComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        layout: Layout = doc._.rw_layout or detect_layout(doc.text)
+        doc._.readwise = result_from_parts(doc.text, layout, [ChunkParts.of(doc)])
         return doc
+
+
+def _shift(span: TextSpan, offset: int) -> TextSpan:
+    return TextSpan(span.start + offset, span.end + offset, span.text)
 
 
 def _text_span(doc: Doc, rng: tuple[int, int]) -> TextSpan:

@@ -8,7 +8,8 @@ fitting named person; "the ministry" to the last named organisation with that wo
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -84,7 +85,7 @@ def _crosses_comma(head: Token, child: Token) -> bool:
 class SourceTyper:
     """Types source spans of one document, remembering named mentions for coreference."""
 
-    def __init__(self, doc: Doc, rules: RuleSet) -> None:
+    def __init__(self, doc: Doc, rules: RuleSet, prior: Sequence[Mention] = ()) -> None:
         self.doc = doc
         self.parsed = has_parse(doc)
         self.by_role: dict[str, dict[str, SourceType]] = {}
@@ -92,7 +93,8 @@ class SourceTyper:
             table = self.by_role.setdefault(group.role, {})
             for noun in group.nouns:
                 table.setdefault(noun, group.source_type)
-        self.mentions = sorted(self._mentions(), key=lambda m: m.token)
+        earlier = [replace(m, token=k - len(prior)) for k, m in enumerate(prior)]
+        self.mentions = earlier + sorted(self._mentions(), key=lambda m: m.token)
         self._mention_tokens = [m.token for m in self.mentions]
         self.full_names = self._full_names()
 
@@ -142,6 +144,10 @@ class SourceTyper:
             if m.is_person and len(parts) > 1:
                 names.setdefault(parts[-1], m.name)
         return names
+
+    def carried(self) -> list[Mention]:
+        """The latest named mentions, for the next chunk of the same article."""
+        return self.mentions[-RECENT:]
 
     def canonical(self, name: str) -> str:
         name = _strip_possessive(name)
