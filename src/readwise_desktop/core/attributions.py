@@ -25,7 +25,7 @@ from readwise_desktop.core.guards import has_parse
 from readwise_desktop.core.model import SourceType, Stance
 from readwise_desktop.core.quotes import find_quotes, quote_at
 from readwise_desktop.core.rules.loader import RuleSet
-from readwise_desktop.core.rules.matching import PatternIndex
+from readwise_desktop.core.rules.matching import index_rules
 from readwise_desktop.core.rules.schema import HedgeRule, PhraseRule, VerbRule
 from readwise_desktop.core.sources import Mention, SourceTyper, TypedSource, np_range
 
@@ -94,12 +94,7 @@ class _Draft:
 class AttributionFinder:
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules
-        self.matcher = PatternIndex()
-        self.phrases: dict[str, PhraseRule] = {}
-        for rule in rules.phrases:
-            for pattern in rule.patterns:
-                self.matcher.add(rule.id, pattern)
-            self.phrases[rule.id] = rule
+        self.matcher, self.phrases = index_rules(rules.phrases)
         self.forms = rules.verb_for_form()
 
     def find(

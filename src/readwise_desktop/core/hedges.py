@@ -8,7 +8,7 @@ from spacy.util import filter_spans
 from readwise_desktop.core.guards import GUARDS
 from readwise_desktop.core.model import Hedge
 from readwise_desktop.core.rules.loader import RuleSet
-from readwise_desktop.core.rules.matching import PatternIndex
+from readwise_desktop.core.rules.matching import index_rules
 from readwise_desktop.core.rules.schema import HedgeRule
 
 HEDGE_SPANS = "readwise_hedges"
@@ -18,12 +18,7 @@ class HedgeFinder:
     """All hedge rules in one pattern index; ``spans(doc)`` gives the hedge spans."""
 
     def __init__(self, rules: RuleSet) -> None:
-        self.matcher = PatternIndex()
-        self.rules: dict[str, HedgeRule] = {}
-        for rule in rules.hedges:
-            for pattern in rule.patterns:
-                self.matcher.add(rule.id, pattern)
-            self.rules[rule.id] = rule
+        self.matcher, self.rules = index_rules(rules.hedges)
 
     def spans(self, doc: Doc) -> list[Span]:
         """Non-overlapping hedge spans (the longest wins), label = category, id = rule id."""

@@ -40,6 +40,20 @@ ORG_PRONOUNS = frozenset({"it"})
 SKIP_PRONOUNS = frozenset({"i", "we", "you", "me", "us", "this", "that", "which", "what"})
 ORG_LABELS = frozenset({"ORG", "GPE", "FAC"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+SPEECH_NOUNS = frozenset(
+    {
+        "statement",
+        "statements",
+        "communique",
+        "remarks",
+        "release",
+        "letter",
+        "tweet",
+        "post",
+        "briefing",
+        "announcement",
+    }
+)
 RECENT = 200  # how many named mentions back a pronoun or title may reach
 PERSON_WORDS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep."})
 
@@ -83,7 +97,10 @@ def _crosses_comma(head: Token, child: Token) -> bool:
 
 
 class SourceTyper:
-    """Types source spans of one document, remembering named mentions for coreference."""
+    """Types source spans of one document, remembering named mentions for coreference.
+
+    Dependency links (children, lefts, rights) are read only when the Doc has a parse.
+    """
 
     def __init__(self, doc: Doc, rules: RuleSet, prior: Sequence[Mention] = ()) -> None:
         self.doc = doc
@@ -134,7 +151,8 @@ class SourceTyper:
         titles = self.by_role.get("title", {})
         near = list(self.doc[max(0, start - 3) : start])
         head = self.doc[end - 1]
-        near += [c for c in head.children if c.dep_ == "appos"]
+        if self.parsed:
+            near += [c for c in head.children if c.dep_ == "appos"]
         return frozenset(t.lower_ for t in near if t.lower_ in titles)
 
     def _full_names(self) -> dict[str, str]:
@@ -185,6 +203,8 @@ class SourceTyper:
 
     def apposition(self, head: Token) -> Token | None:
         """A name in apposition: "The harbour operator, Castellan Logistics, said"."""
+        if not self.parsed:
+            return None
         for child in head.rights:
             if child.dep_ == "appos" and (child.ent_type_ or child.pos_ == "PROPN"):
                 return child
@@ -205,6 +225,8 @@ class SourceTyper:
 
     def _owner(self, head: Token) -> Token | None:
         """A named possessor or modifier: "Putin's administration", "the Defence Ministry"."""
+        if not self.parsed:
+            return None
         for child in head.lefts:
             if child.dep_ in ("poss", "compound") and (
                 child.ent_type_ in ("PERSON", *ORG_LABELS) or child.pos_ == "PROPN"
@@ -228,14 +250,17 @@ class SourceTyper:
                 return found
         if word in titles and self._definite(head) and word not in sources:
             return self._resolve(head.i, person=True, words=frozenset({word}))
+        if word in SPEECH_NOUNS and owner is not None:
+            named = self._named(owner) or (self._proper(owner) if owner.pos_ == "PROPN" else None)
+            if named is not None:  # "the Kremlin's statement said": the Kremlin speaks
+                return named
         if word in sources:
             return self._lexicon_type(word, sources[word], head)
         return None
 
     def _lexicon_type(self, word: str, kind: SourceType, head: Token) -> TypedSource:
-        mods = {c.lower_ for c in head.lefts}
-        if kind is SourceType.DOCUMENT and mods & {"official", "government", "ministry"}:
-            return TypedSource(SourceType.UNNAMED_OFFICIAL, None)
+        before = head.lefts if self.parsed else self.doc[max(0, head.i - 3) : head.i]
+        mods = {c.lower_ for c in before}
         if kind is SourceType.DOCUMENT and word == "reports" and not mods & DETERMINERS:
             return TypedSource(SourceType.VAGUE, None)
         if kind is SourceType.ANONYMOUS and mods & {"some", "many", "most", "few"}:
@@ -253,6 +278,7 @@ class SourceTyper:
         )
 
     def _proper(self, span: object) -> TypedSource:
+        """A proper name the entity recogniser did not type: a person or a body."""
         text = str(span).strip()
         first = text.split()[0].lower() if text.split() else ""
         if first in PERSON_WORDS:

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         font = self.view.font()
         font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.15)
         self.view.setFont(font)
+        self.reading_size = font.pointSizeF()
         self.empty = QLabel(EMPTY_STATE)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -319,7 +320,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("theme", "dark" if dark else "light")
 
     def reset_zoom(self) -> None:
-        self.view.zoomIn(round(QApplication.font().pointSizeF() - self.view.font().pointSizeF()))
+        self.view.zoomIn(round(self.reading_size - self.view.font().pointSizeF()))
 
     def about(self) -> None:
         pipeline = self.service.pipeline_name or "still loading"

@@ -10,8 +10,9 @@ can start there are tried. The semantics are the ``Matcher``'s for this pattern 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Token
 
@@ -63,6 +64,28 @@ class PatternIndex:
                 for end in _ends(doc, tok.i + 1, steps, 1):
                     found.add((key, tok.i, end))
         return sorted(found, key=lambda m: (m[1], m[2]))
+
+
+class PatternRule(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def patterns(self) -> tuple[CompiledPattern, ...]: ...
+
+
+R = TypeVar("R", bound=PatternRule)
+
+
+def index_rules(rules: Iterable[R]) -> tuple[PatternIndex, dict[str, R]]:
+    """One index over all the rules' patterns, and the rules by id (the match keys)."""
+    index = PatternIndex()
+    by_id: dict[str, R] = {}
+    for rule in rules:
+        for pattern in rule.patterns:
+            index.add(rule.id, pattern)
+        by_id[rule.id] = rule
+    return index, by_id
 
 
 def _without_leading_optionals(steps: tuple[Step, ...]) -> Iterator[tuple[Step, ...]]:
