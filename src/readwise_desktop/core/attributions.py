@@ -113,8 +113,10 @@ class AttributionFinder:
     def _verbs(self, doc: Doc) -> list[_Draft]:
         out = []
         for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
+                continue
             rule = self._verb_rule(tok)
-            if rule is None or tok.dep_ in ("amod", "compound") or tok.pos_ not in ("VERB", "AUX"):
+            if rule is None:
                 continue
             if rule.lemma in NEEDS_CLAUSE and not self._has_clause(tok):
                 continue
@@ -140,11 +142,12 @@ class AttributionFinder:
 
     def _verb_rule(self, tok: Token) -> VerbRule | None:
         lemma = tok.lemma_.lower()
-        if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
-            lemma = "point_out"
-        elif any(c.dep_ == "prt" for c in tok.children):
+        if lemma != "point" and lemma not in self.rules.verbs:
             return None
-        return self.rules.verbs.get(lemma)
+        particles = [c.lower_ for c in tok.rights if c.dep_ == "prt"]
+        if lemma == "point" and particles == ["out"]:
+            return self.rules.verbs.get("point_out")
+        return None if particles else self.rules.verbs.get(lemma)
 
     def _has_clause(self, tok: Token) -> bool:
         if any(c.dep_ in CLAUSE_DEPS for c in tok.children):

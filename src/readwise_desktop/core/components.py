@@ -55,10 +55,12 @@ class LayoutComponent:
     def __call__(self, doc: Doc) -> Doc:
         layout = detect_layout(doc.text)
         doc._.rw_layout = layout
-        for tok in doc[1:]:
-            prev = doc[tok.i - 1]
-            if not tok.is_space and ("\n" in prev.text or "\n" in prev.whitespace_):
+        after_newline = False
+        for tok in doc:
+            if after_newline and not tok.is_space:
                 tok.is_sent_start = True
+            newline = "\n" in tok.text or "\n" in tok.whitespace_
+            after_newline = newline or (after_newline and tok.is_space)
         if layout.dateline is not None:
             after = next((t for t in doc if t.idx >= layout.dateline.end and not t.is_space), None)
             if after is not None and after.i > 0:
