@@ -27,36 +27,13 @@ from readwise_desktop.core.quotes import find_quotes, quote_at
 from readwise_desktop.core.rules.loader import RuleSet
 from readwise_desktop.core.rules.matching import index_rules
 from readwise_desktop.core.rules.schema import HedgeRule, PhraseRule, VerbRule
+from readwise_desktop.core.speakers import find_speakers
 from readwise_desktop.core.sources import Mention, SourceTyper, TypedSource, np_range
 
-CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "oprd"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "oprd", "attr", "dative"})
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
-NEEDS_CLAUSE = frozenset(
-    {
-        "add",
-        "find",
-        "show",
-        "prove",
-        "establish",
-        "demonstrate",
-        "write",
-        "post",
-        "believe",
-        "think",
-        "fear",
-        "expect",
-        "call",
-        "ask",
-        "answer",
-        "estimate",
-        "predict",
-        "describe",
-        "reveal",
-        "brief",
-    }
-)
 _Marker = tuple[int, int, PhraseRule]
 _Match = tuple[Hashable, int, int]
 ANONYMISABLE = frozenset({SourceType.UNNAMED_OFFICIAL, SourceType.VAGUE, SourceType.ANONYMOUS})
@@ -89,6 +66,7 @@ class _Draft:
     content: tuple[int, int]
     kind: str
     governor: int | None = None
+    names_source: bool = False  # "citing X", "according to X": the wording names the source
 
 
 class AttributionFinder:
@@ -96,6 +74,10 @@ class AttributionFinder:
         self.rules = rules
         self.matcher, self.phrases = index_rules(rules.phrases)
         self.forms = rules.verb_for_form()
+        self.phrasal: dict[str, dict[str, VerbRule]] = {}
+        for verb in rules.verbs.values():
+            if len(verb.words) == 2:
+                self.phrasal.setdefault(verb.words[0], {})[verb.words[1]] = verb
 
     def find(
         self, doc: Doc, hedges: list[tuple[Span, HedgeRule]], prior: Sequence[Mention] = ()
@@ -104,7 +86,7 @@ class AttributionFinder:
         typer = SourceTyper(doc, self.rules, prior)
         drafts = self._verbs(doc) if has_parse(doc) else self._verbs_plain(doc)
         phrase_drafts, anonymous = self._phrases(doc)
-        drafts += phrase_drafts + self._from_hedges(hedges)
+        drafts += phrase_drafts + self._from_hedges(hedges) + _speaker_drafts(doc)
         found = [f for d in _dedupe(drafts) if (f := self._typed(d, typer)) is not None]
         return _apply_anonymity(doc, found, anonymous), typer.carried()
 
@@ -115,21 +97,23 @@ class AttributionFinder:
         for tok in doc:
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
                 continue
-            rule = self._verb_rule(tok)
+            rule, particle = self._verb_rule(tok)
             if rule is None:
                 continue
-            if rule.lemma in NEEDS_CLAUSE and not self._has_clause(tok):
+            if rule.needs_clause and not self._has_clause(tok):
                 continue
+            if _negated_without_content(tok):
+                continue  # "the campaign did not comment": nothing is attributed
             subject = _subject(tok, depth=0)
             if subject is None:
                 continue
-            cue = _cue_range(tok)
-            source = np_range(subject)
+            cue = cue_range(tok, particle)
+            source = _subject_range(subject)
             out.append(
                 _Draft(
                     cue,
                     source,
-                    subject.i,
+                    _antecedent(subject).i,
                     rule.id,
                     rule.explanation,
                     rule.stance,
@@ -140,14 +124,18 @@ class AttributionFinder:
             )
         return out
 
-    def _verb_rule(self, tok: Token) -> VerbRule | None:
+    def _verb_rule(self, tok: Token) -> tuple[VerbRule | None, Token | None]:
+        """The verb's rule, and the particle or preposition that belongs to the cue."""
         lemma = tok.lemma_.lower()
-        if lemma != "point" and lemma not in self.rules.verbs:
-            return None
-        particles = [c.lower_ for c in tok.rights if c.dep_ == "prt"]
-        if lemma == "point" and particles == ["out"]:
-            return self.rules.verbs.get("point_out")
-        return None if particles else self.rules.verbs.get(lemma)
+        phrasal = self.phrasal.get(lemma, {})
+        if not phrasal and lemma not in self.rules.verbs:
+            return None, None
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.head.i == tok.i and nxt.lower_ in phrasal:
+            return phrasal[nxt.lower_], nxt
+        if any(c.dep_ == "prt" for c in tok.rights):
+            return None, None  # "call off", "point at": another verb
+        return self.rules.verbs.get(lemma), None
 
     def _has_clause(self, tok: Token) -> bool:
         if any(c.dep_ in CLAUSE_DEPS for c in tok.children):
@@ -234,6 +222,7 @@ class AttributionFinder:
             content,
             "phrase",
             governor,
+            rule.source == "after",
         )
 
     def _from_hedges(self, hedges: list[tuple[Span, HedgeRule]]) -> list[_Draft]:
@@ -261,15 +250,20 @@ class AttributionFinder:
 
     def _typed(self, draft: _Draft, typer: SourceTyper) -> Found | None:
         typed: TypedSource | None = None
-        if draft.source is not None:
-            typed = typer.type_range(draft.source[0], draft.source[1], draft.root)
+        source = draft.source
+        if source is not None:
+            typed = typer.type_range(source[0], source[1], draft.root)
+            if draft.kind == "verb" and draft.root is not None:
+                typed = typed or _untyped_subject(typer.doc[draft.root])
+                if source[0] != draft.root and (typed is None or typed.name is None):
+                    source = np_range(typer.doc[draft.root])  # "officials, who said": not "who"
         if typed is None:
             if draft.kind == "verb" or draft.fallback is None:
                 return None
             typed = TypedSource(draft.fallback, None)
         return Found(
             draft.cue,
-            draft.source,
+            source,
             typed.type,
             typed.name,
             draft.stance,
@@ -280,11 +274,35 @@ class AttributionFinder:
         )
 
 
+def _negated_without_content(verb: Token) -> bool:
+    children = list(verb.children)
+    return any(c.dep_ == "neg" for c in children) and not any(
+        c.dep_ in CONTENT_DEPS for c in children
+    )
+
+
+def _speaker_drafts(doc: Doc) -> list[_Draft]:
+    return [
+        _Draft(
+            s.cue,
+            s.source,
+            s.source[1] - 1,
+            s.rule_id,
+            s.explanation,
+            Stance.NEUTRAL,
+            SourceType.NAMED_PERSON,
+            s.content,
+            "phrase",
+        )
+        for s in find_speakers(doc)
+    ]
+
+
 def _subject(verb: Token, depth: int) -> Token | None:
     """Who speaks: the verb's subject, a passive agent, or the subject it inherits."""
     for child in verb.children:
         if child.dep_ == "nsubj":
-            return _antecedent(child)
+            return child
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or depth > 3:
@@ -298,7 +316,7 @@ def _subject(verb: Token, depth: int) -> Token | None:
     return None
 
 
-def _antecedent(tok: Token) -> Token | None:
+def _antecedent(tok: Token) -> Token:
     if (
         tok.lower_ in RELATIVE
         and tok.head.dep_ in ("relcl", "acl")
@@ -308,12 +326,71 @@ def _antecedent(tok: Token) -> Token | None:
     return tok
 
 
-def _cue_range(tok: Token) -> tuple[int, int]:
+UNSPECIFIED = frozenset({"they", "them"})
+
+
+def _untyped_subject(head: Token) -> TypedSource | None:
+    """A subject the lexicons do not know ("the group", "Republicans", "they"): a vague source.
+
+    Only nouns and "they": "I", "we", "you" speak inside quotations and are left out.
+    """
+    if head.lower_ in UNSPECIFIED or head.pos_ == "NOUN" or head.ent_type_ == "NORP":
+        return TypedSource(SourceType.VAGUE, None)
+    return None
+
+
+def _subject_range(subject: Token) -> tuple[int, int]:
+    """The source span: the subject's noun phrase, or the relative pronoun itself ("who")."""
+    if _antecedent(subject) is not subject:
+        return subject.i, subject.i + 1
+    return subject_span(subject)
+
+
+def subject_span(head: Token) -> tuple[int, int]:
+    """The whole subject, appositions and relative clauses included (PolNeAR's source spans).
+
+    "Brian Fallon, the campaign's press secretary, noted": the closing comma of an apposition
+    before the verb belongs to it.
+    """
+    doc = head.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    while end - 1 > start and (doc[end - 1].is_punct and doc[end - 1].text != ")"):
+        end -= 1
+    while start < end - 1 and doc[start].is_punct and doc[start].text != "(":
+        start += 1
+    closes_apposition = end < len(doc) and doc[end].text == "," and end <= head.head.i
+    if closes_apposition and any(t.text == "," for t in doc[head.i : end]):
+        end += 1
+    return start, end
+
+
+CUE_LEFT = frozenset({"aux", "auxpass", "neg"})
+CUE_ADVERBS = frozenset(
+    {"also", "now", "then", "often", "later", "again", "repeatedly", "publicly", "once", "even"}
+)
+
+
+def cue_range(tok: Token, particle: Token | None = None) -> tuple[int, int]:
+    """The cue: the verb with its auxiliaries, negation, particle and a colon right after it.
+
+    "has also said", "did not respond", "called for", "said:" (PolNeAR's cue spans).
+    """
+    doc = tok.doc
+    start = tok.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.head.i != tok.i or prev.lower_ == "to" or not (
+            prev.dep_ in CUE_LEFT or (prev.dep_ == "advmod" and prev.lower_ in CUE_ADVERBS)
+        ):
+            break
+        start -= 1
     end = tok.i + 1
     for child in tok.rights:
-        if child.dep_ == "prt" and child.i == end:
+        if child.i == end and (child.dep_ == "prt" or (particle is not None and child.i == particle.i)):
             end += 1
-    return tok.i, end
+    if end < len(doc) and doc[end].text == ":":
+        end += 1
+    return start, end
 
 
 def _content(verb: Token, source: tuple[int, int]) -> tuple[int, int]:
@@ -382,7 +459,7 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
     for d in drafts:
         for i in range(*d.cue):
             cue_of_token.setdefault(i, d.cue)
-    verb_cues = {d.cue[0] for d in drafts if d.kind == "verb"}
+    verb_cues = {i for d in drafts if d.kind == "verb" for i in range(*d.cue)}
     kept = []
     for d in drafts:
         inside = cue_of_token.get(d.root) if d.root is not None else None
@@ -392,7 +469,7 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
             continue
         kept.append(d)
     rank = {"verb": 0, "phrase": 1, "hedge": 2}
-    kept.sort(key=lambda d: (d.source is None, rank[d.kind]))
+    kept.sort(key=lambda d: (not d.names_source, d.source is None, rank[d.kind]))
     taken: set[int] = set()
     out: list[_Draft] = []
     for d in kept:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 import readwise_desktop.core.components  # noqa: F401  (registers the factories)
 
@@ -80,6 +81,21 @@ def rules_only_pipeline(
     return nlp
 
 
+DASH_PATTERN = r"[―—]"
+
+
+def split_dashes(nlp: Language) -> None:
+    """Make long dashes tokens of their own ("fraud.”― Pamela", "justice―period").
+
+    A signed quotation ("... ” ― Name") and a dash-set aside are then visible to the rules.
+    """
+    tokenizer = nlp.tokenizer
+    defaults = nlp.Defaults
+    tokenizer.prefix_search = compile_prefix_regex([*defaults.prefixes, DASH_PATTERN]).search  # type: ignore[attr-defined]
+    tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, DASH_PATTERN]).search  # type: ignore[attr-defined]
+    tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, DASH_PATTERN]).finditer  # type: ignore[attr-defined]
+
+
 def _add_components(
     nlp: Language,
     extra_rule_files: Sequence[str | Path],
@@ -87,6 +103,7 @@ def _add_components(
     before: str,
 ) -> None:
     nlp.max_length = MAX_CHARS
+    split_dashes(nlp)
     first = before if before in nlp.pipe_names else nlp.pipe_names[0]
     nlp.add_pipe("readwise_layout", before=first)
     config = {

@@ -52,7 +52,7 @@ PHRASE_KEYS = {
     "counterexamples",
     "effect",
 }
-VERB_KEYS = {"stance", "forms", "needs_source"}
+VERB_KEYS = {"stance", "forms", "needs_source", "needs_clause"}
 NOUN_KEYS = {"id", "source_type", "nouns", "explanation", "role"}
 FILE_KEYS = {"schema", "kind", "version", "description", "rules", "verbs", "groups", "explanations"}
 
@@ -201,6 +201,7 @@ def read_verbs(data: Mapping[str, Any], check: Checker) -> list[VerbRule]:
                 stance=stance or Stance.NEUTRAL,
                 explanation=explanation,
                 needs_source=bool(rec.get("needs_source", True)),
+                needs_clause=bool(rec.get("needs_clause", False)),
                 origin=check.file,
             )
         )

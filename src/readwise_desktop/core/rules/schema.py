@@ -78,7 +78,13 @@ class VerbRule:
     stance: Stance
     explanation: str
     needs_source: bool = True
+    needs_clause: bool = False
     origin: str = ""
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The lemma and its particle: ("call", "for") for the rule ``call_for``."""
+        return tuple(self.lemma.split("_"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,111 @@
+"""Speakers marked by layout rather than by a verb: transcripts, headlines and signed quotes.
+
+* ``WALLACE: Let's start ...`` and ``Pence: Flowers won't be at debate`` — a short name at the
+  start of a line, then a colon: the name speaks the rest of the line.
+* ``"... a disgrace." ― Sonya Herridge`` — a quotation signed with a dash and a name.
+
+Both work on tokens alone, so they serve the rules-only pipeline as well.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+MAX_NAME_TOKENS = 4
+DASHES = frozenset({"―", "—", "--", "–"})
+CLOSING_QUOTES = frozenset({"”", '"', "’", "'"})
+OPENING_QUOTES = frozenset({"“", '"', "‘", "'", "("})
+NOT_SPEAKERS = frozenset(
+    {"update", "note", "editor", "correction", "source", "sources", "photo", "video", "watch"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCue:
+    rule_id: str
+    explanation: str
+    cue: tuple[int, int]
+    source: tuple[int, int]
+    content: tuple[int, int]
+
+
+COLON = (
+    "attribution.layout.speaker_colon",
+    "A name and a colon at the start of a line: the named person speaks what follows.",
+)
+DASH = (
+    "attribution.layout.signed_quote",
+    "A quotation signed with a dash and a name: the named person said it.",
+)
+
+
+def find_speakers(doc: Doc) -> list[SpeakerCue]:
+    out = []
+    for tok in doc:
+        if tok.text == ":":
+            found = _colon_speaker(doc, tok)
+        elif tok.text in DASHES:
+            found = _signed_quote(doc, tok)
+        else:
+            continue
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _is_name_token(tok: Token) -> bool:
+    """A word of a name: "Pence", "WALLACE", an initial "G.", a hyphen."""
+    text = tok.text
+    initial = len(text) == 2 and text[0].isupper() and text[1] == "."
+    return (tok.is_title or tok.is_upper) and tok.is_alpha or initial or text == "-"
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    """Token ``i`` opens a line (after optional opening quotes)."""
+    while i > 0 and doc[i - 1].text in OPENING_QUOTES:
+        i -= 1
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_ or (
+        doc[i - 1].is_space and "\n" in doc[i - 1].text
+    )
+
+
+def _colon_speaker(doc: Doc, colon: Token) -> SpeakerCue | None:
+    start = colon.i
+    while start > 0 and colon.i - start < MAX_NAME_TOKENS and _is_name_token(doc[start - 1]):
+        start -= 1
+    if start == colon.i or not _line_start(doc, start) or not doc[start].is_alpha:
+        return None
+    if doc[start].lower_ in NOT_SPEAKERS or colon.i + 1 >= len(doc):
+        return None
+    line_end = colon.i + 1
+    while line_end < len(doc) and "\n" not in doc[line_end].text:
+        line_end += 1
+    last = doc[line_end - 1]
+    return SpeakerCue(
+        *COLON,
+        cue=(colon.i, colon.i + 1),
+        source=(start, colon.i),
+        content=(colon.idx + 1, last.idx + len(last)),
+    )
+
+
+def _signed_quote(doc: Doc, dash: Token) -> SpeakerCue | None:
+    before = dash.i - 1
+    while before > 0 and doc[before].is_space:
+        before -= 1
+    if before < 0 or doc[before].text not in CLOSING_QUOTES:
+        return None
+    end = dash.i + 1
+    while end < len(doc) and end - dash.i <= MAX_NAME_TOKENS and _is_name_token(doc[end]):
+        end += 1
+    if end == dash.i + 1 or not doc[dash.i + 1].is_alpha:
+        return None
+    sent = doc[before].sent
+    return SpeakerCue(
+        *DASH,
+        cue=(dash.i, dash.i + 1),
+        source=(dash.i + 1, end),
+        content=(sent.start_char, doc[before].idx + 1),
+    )
