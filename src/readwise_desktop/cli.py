@@ -1,7 +1,8 @@
 """The ``readwise-desktop`` command.
 
 ``readwise-desktop [FILE] [--demo]`` opens the reading window; subcommands work in the terminal:
-``analyze FILE... [--format json|text]``. Bad input gives one line on stderr and exit code 2.
+``analyze FILE... [--format json|text]`` and ``evaluate polnear|conll2010|gold``. Bad input gives
+one line on stderr and exit code 2.
 """
 
 from __future__ import annotations
@@ -62,7 +63,10 @@ def _window_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Read a news article and see how it is hedged and sourced.",
-        epilog=f"Subcommands: 'analyze FILE...' prints the analysis (see '{PROG} analyze --help').",
+        epilog=(
+            f"Subcommands: 'analyze FILE...' prints the analysis (see '{PROG} analyze --help'); "
+            f"'evaluate polnear|conll2010|gold' scores it on gold data."
+        ),
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help="article to open")
     parser.add_argument("--demo", action="store_true", help="open the bundled sample article")
@@ -158,7 +162,16 @@ def run_window(argv: Sequence[str]) -> int:
     )
 
 
-COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"analyze": run_analyze}
+def run_evaluate(argv: Sequence[str]) -> int:
+    from readwise_desktop.evaluate_cli import run_evaluate as evaluate
+
+    return evaluate(argv)
+
+
+COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "analyze": run_analyze,
+    "evaluate": run_evaluate,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,6 +10,7 @@ phrase beside them.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, replace
 
@@ -27,11 +28,13 @@ from readwise_desktop.core.quotes import find_quotes, quote_at
 from readwise_desktop.core.rules.loader import RuleSet
 from readwise_desktop.core.rules.matching import index_rules
 from readwise_desktop.core.rules.schema import HedgeRule, PhraseRule, VerbRule
-from readwise_desktop.core.speakers import find_speakers
 from readwise_desktop.core.sources import Mention, SourceTyper, TypedSource, np_range
+from readwise_desktop.core.speakers import find_speakers
 
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "oprd"})
-CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "oprd", "attr", "dative"})
+CONTENT_DEPS = frozenset(
+    {"ccomp", "xcomp", "dobj", "parataxis", "oprd", "attr", "dative", "acl", "relcl"}
+)
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 _Marker = tuple[int, int, PhraseRule]
@@ -84,9 +87,12 @@ class AttributionFinder:
     ) -> tuple[list[Found], list[Mention]]:
         """The attributions of ``doc``, and the named mentions to carry to the next chunk."""
         typer = SourceTyper(doc, self.rules, prior)
-        drafts = self._verbs(doc) if has_parse(doc) else self._verbs_plain(doc)
+        drafts = (
+            self._verbs(doc) + self._nominals(doc) if has_parse(doc) else self._verbs_plain(doc)
+        )
         phrase_drafts, anonymous = self._phrases(doc)
         drafts += phrase_drafts + self._from_hedges(hedges) + _speaker_drafts(doc)
+        drafts = _outside_quotes(doc, drafts)
         found = [f for d in _dedupe(drafts) if (f := self._typed(d, typer)) is not None]
         return _apply_anonymity(doc, found, anonymous), typer.carried()
 
@@ -120,6 +126,31 @@ class AttributionFinder:
                     None,
                     _content(tok, source),
                     "verb",
+                )
+            )
+        return out
+
+    def _nominals(self, doc: Doc) -> list[_Draft]:
+        """Statement nouns with an owner: "Trump's claim that ...", "a Times report"."""
+        out = []
+        for tok in doc:
+            rule = self.rules.nominals.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+            owner = _owner(tok) if rule is not None else None
+            if rule is None or owner is None:
+                continue
+            if tok.dep_ == "nsubj" and self._verb_rule(tok.head)[0] is not None:
+                continue  # "A UN report found ...": the report is the verb's source
+            out.append(
+                _Draft(
+                    (tok.i, tok.i + 1),
+                    (owner.left_edge.i, owner.right_edge.i + 1),
+                    owner.i,
+                    rule.id,
+                    rule.explanation,
+                    rule.stance,
+                    None,
+                    _content(tok, (owner.left_edge.i, owner.right_edge.i + 1)),
+                    "phrase",
                 )
             )
         return out
@@ -222,7 +253,7 @@ class AttributionFinder:
             content,
             "phrase",
             governor,
-            rule.source == "after",
+            rule.source in ("after", "marked"),
         )
 
     def _from_hedges(self, hedges: list[tuple[Span, HedgeRule]]) -> list[_Draft]:
@@ -274,6 +305,40 @@ class AttributionFinder:
         )
 
 
+OWNER_PRONOUNS = frozenset({"his", "her", "their", "its"})
+
+
+def _owner(noun: Token) -> Token | None:
+    """Who a statement noun belongs to: a possessive or a name before it."""
+    for child in noun.lefts:
+        named = child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or child.pos_ == "PROPN"
+        if child.dep_ == "poss" and (named or child.lower_ in OWNER_PRONOUNS):
+            return child
+        if child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG"):
+            return child
+    return None
+
+
+def _outside_quotes(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """Drop reporting verbs inside a quotation: the quoted speaker is the source there.
+
+    ("He said it over and over," she said.) A quotation's own frame ("..., he said, ...")
+    sits outside the marks and stays.
+    """
+    quotes = [(q.start, q.end) for q in find_quotes(doc.text)]
+    if not quotes:
+        return drafts
+    starts = [q[0] for q in quotes]
+    kept = []
+    for d in drafts:
+        char = doc[d.cue[0]].idx
+        k = bisect.bisect_right(starts, char) - 1
+        inside = k >= 0 and char < quotes[k][1]
+        if not (inside and d.kind == "verb"):
+            kept.append(d)
+    return kept
+
+
 def _negated_without_content(verb: Token) -> bool:
     children = list(verb.children)
     return any(c.dep_ == "neg" for c in children) and not any(
@@ -307,8 +372,8 @@ def _subject(verb: Token, depth: int) -> Token | None:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or depth > 3:
         return None
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+        return verb.head  # "officials warning that ...", not "a song called ..." (the object)
     if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
         head = verb.head.head if verb.head.pos_ == "ADP" else verb.head
         if head.pos_ in ("VERB", "AUX") and head.i != verb.i:
@@ -379,14 +444,18 @@ def cue_range(tok: Token, particle: Token | None = None) -> tuple[int, int]:
     start = tok.i
     while start > 0:
         prev = doc[start - 1]
-        if prev.head.i != tok.i or prev.lower_ == "to" or not (
-            prev.dep_ in CUE_LEFT or (prev.dep_ == "advmod" and prev.lower_ in CUE_ADVERBS)
+        if (
+            prev.head.i != tok.i
+            or prev.lower_ == "to"
+            or not (prev.dep_ in CUE_LEFT or (prev.dep_ == "advmod" and prev.lower_ in CUE_ADVERBS))
         ):
             break
         start -= 1
     end = tok.i + 1
     for child in tok.rights:
-        if child.i == end and (child.dep_ == "prt" or (particle is not None and child.i == particle.i)):
+        if child.i == end and (
+            child.dep_ == "prt" or (particle is not None and child.i == particle.i)
+        ):
             end += 1
     if end < len(doc) and doc[end].text == ":":
         end += 1

@@ -331,6 +331,39 @@ def not_before_noun_of_plan(doc: Doc, start: int, end: int) -> bool:
     return not (after is not None and after.lower_ in ("energy", "customers", "buyers"))
 
 
+def vague_quantity(doc: Doc, start: int, end: int) -> bool:
+    """ "some", "many", "most" counting a plural noun or "of" a group, not a number or an adverb.
+
+    "Many residents", "some of the policies", "most economists"; not "some 40" (approximate
+    number, another rule), "the most" (a superlative), "many times" or "some time".
+    """
+    nxt = _next(doc, end)
+    if nxt is None or (start > 0 and doc[start - 1].lower_ in ("the", "at", "how", "so", "too")):
+        return False
+    if nxt.lower_ == "of":
+        after = _next(doc, nxt.i + 1)
+        return after is not None and after.lower_ in (
+            "the",
+            "its",
+            "their",
+            "his",
+            "her",
+            "these",
+            "those",
+        )
+    if nxt.like_num or nxt.lower_ in NOT_COUNTED:
+        return False
+    if has_parse(doc):
+        noun = nxt if nxt.pos_ == "NOUN" else (_next(doc, nxt.i + 1) if nxt.pos_ == "ADJ" else None)
+        return noun is not None and noun.pos_ == "NOUN" and noun.tag_ == "NNS"
+    return nxt.is_alpha and nxt.lower_.endswith("s")
+
+
+NOT_COUNTED = frozenset(
+    {"times", "years", "months", "weeks", "days", "hours", "ways", "more", "other"}
+)
+
+
 GUARDS: dict[str, Guard] = {
     "number_follows": number_follows,
     "not_month": not_month,
@@ -340,4 +373,5 @@ GUARDS: dict[str, Guard] = {
     "not_possible_of_manner": not_possible_of_manner,
     "attributive": attributive,
     "not_before_noun_of_plan": not_before_noun_of_plan,
+    "vague_quantity": vague_quantity,
 }

@@ -11,9 +11,11 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 import readwise_desktop.core.components  # noqa: F401  (registers the factories)
@@ -89,11 +91,11 @@ def split_dashes(nlp: Language) -> None:
 
     A signed quotation ("... ” ― Name") and a dash-set aside are then visible to the rules.
     """
-    tokenizer = nlp.tokenizer
-    defaults = nlp.Defaults
-    tokenizer.prefix_search = compile_prefix_regex([*defaults.prefixes, DASH_PATTERN]).search  # type: ignore[attr-defined]
-    tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, DASH_PATTERN]).search  # type: ignore[attr-defined]
-    tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, DASH_PATTERN]).finditer  # type: ignore[attr-defined]
+    tokenizer: Tokenizer = nlp.tokenizer
+    defaults: Any = nlp.Defaults
+    tokenizer.prefix_search = compile_prefix_regex([*defaults.prefixes, DASH_PATTERN]).search
+    tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, DASH_PATTERN]).search
+    tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, DASH_PATTERN]).finditer
 
 
 def _add_components(

@@ -59,15 +59,18 @@ def _is_name_token(tok: Token) -> bool:
     """A word of a name: "Pence", "WALLACE", an initial "G.", a hyphen."""
     text = tok.text
     initial = len(text) == 2 and text[0].isupper() and text[1] == "."
-    return (tok.is_title or tok.is_upper) and tok.is_alpha or initial or text == "-"
+    return ((tok.is_title or tok.is_upper) and tok.is_alpha) or initial or text == "-"
 
 
 def _line_start(doc: Doc, i: int) -> bool:
     """Token ``i`` opens a line (after optional opening quotes)."""
     while i > 0 and doc[i - 1].text in OPENING_QUOTES:
         i -= 1
-    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_ or (
-        doc[i - 1].is_space and "\n" in doc[i - 1].text
+    return (
+        i == 0
+        or "\n" in doc[i - 1].text
+        or "\n" in doc[i - 1].whitespace_
+        or (doc[i - 1].is_space and "\n" in doc[i - 1].text)
     )
 
 

@@ -155,7 +155,9 @@ class LabelScores:
             "total": self.total,
             "accuracy": round(100 * self.accuracy, 1),
             "macro_f1": round(100 * self.macro_f1, 1),
-            "per_label": {k: self.per_label[k].to_json() for k in self.labels if k in self.per_label},
+            "per_label": {
+                k: self.per_label[k].to_json() for k in self.labels if k in self.per_label
+            },
         }
 
 

@@ -54,7 +54,17 @@ PHRASE_KEYS = {
 }
 VERB_KEYS = {"stance", "forms", "needs_source", "needs_clause"}
 NOUN_KEYS = {"id", "source_type", "nouns", "explanation", "role"}
-FILE_KEYS = {"schema", "kind", "version", "description", "rules", "verbs", "groups", "explanations"}
+FILE_KEYS = {
+    "schema",
+    "kind",
+    "version",
+    "description",
+    "rules",
+    "verbs",
+    "nouns",
+    "groups",
+    "explanations",
+}
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,7 @@ class RuleSet:
     hedges: tuple[HedgeRule, ...] = ()
     phrases: tuple[PhraseRule, ...] = ()
     verbs: Mapping[str, VerbRule] = field(default_factory=dict)
+    nominals: Mapping[str, VerbRule] = field(default_factory=dict)
     noun_groups: tuple[NounGroup, ...] = ()
     versions: Mapping[str, str] = field(default_factory=dict)
 
@@ -77,7 +88,8 @@ class RuleSet:
 
     def all_ids(self) -> list[str]:
         ids = [r.id for r in self.hedges] + [r.id for r in self.phrases]
-        return ids + [r.id for r in self.verbs.values()] + [g.id for g in self.noun_groups]
+        ids += [r.id for r in self.verbs.values()] + [r.id for r in self.nominals.values()]
+        return ids + [g.id for g in self.noun_groups]
 
     def without(self, disabled: Iterable[str]) -> RuleSet:
         off = set(disabled)
@@ -85,6 +97,7 @@ class RuleSet:
             hedges=tuple(r for r in self.hedges if r.id not in off),
             phrases=tuple(r for r in self.phrases if r.id not in off),
             verbs={k: v for k, v in self.verbs.items() if v.id not in off},
+            nominals={k: v for k, v in self.nominals.items() if v.id not in off},
             noun_groups=tuple(g for g in self.noun_groups if g.id not in off),
             versions=self.versions,
         )
@@ -177,16 +190,22 @@ def read_phrases(data: Mapping[str, Any], check: Checker) -> list[PhraseRule]:
 
 
 def read_verbs(data: Mapping[str, Any], check: Checker) -> list[VerbRule]:
-    verbs = data.get("verbs", {})
+    """The ``[verbs]`` table, and the ``[nouns]`` table of nominal cues ("claim", "remarks")."""
+    return _read_cues(data, check, "verbs") + _read_cues(data, check, "nouns")
+
+
+def _read_cues(data: Mapping[str, Any], check: Checker, table: str) -> list[VerbRule]:
+    verbs = data.get(table, {})
     texts = data.get("explanations", {})
     if not isinstance(verbs, dict) or not isinstance(texts, dict):
-        check.add(None, "'verbs' and 'explanations' must be tables")
+        check.add(None, f"'{table}' and 'explanations' must be tables")
         return []
+    noun = table == "nouns"
     out = []
     for lemma, rec in verbs.items():
-        rid = f"attribution.verb.{lemma}"
+        rid = f"attribution.{'noun' if noun else 'verb'}.{lemma}"
         if not isinstance(rec, dict):
-            check.add(rid, "each verb must be a table", needle=f"[verbs.{lemma}]")
+            check.add(rid, "each entry must be a table", needle=f"[{table}.{lemma}]")
             continue
         check.unknown_keys(rec, VERB_KEYS, rid)
         stance = check.choice(rec, "stance", rid, Stance)
@@ -203,6 +222,7 @@ def read_verbs(data: Mapping[str, Any], check: Checker) -> list[VerbRule]:
                 needs_source=bool(rec.get("needs_source", True)),
                 needs_clause=bool(rec.get("needs_clause", False)),
                 origin=check.file,
+                noun=noun,
             )
         )
     return out
@@ -281,7 +301,8 @@ def build_rule_set(sources: Sequence[tuple[str, str]]) -> RuleSet:
     return RuleSet(
         hedges=tuple(found["hedges"].values()),
         phrases=tuple(found["attribution_phrases"].values()),
-        verbs={v.lemma: v for v in found["reporting_verbs"].values()},
+        verbs={v.lemma: v for v in found["reporting_verbs"].values() if not v.noun},
+        nominals={v.lemma: v for v in found["reporting_verbs"].values() if v.noun},
         noun_groups=tuple(found["source_nouns"].values()),
         versions=versions,
     )

@@ -80,6 +80,7 @@ class VerbRule:
     needs_source: bool = True
     needs_clause: bool = False
     origin: str = ""
+    noun: bool = False  # a nominal cue ("Trump's claim that ..."), not a verb
 
     @property
     def words(self) -> tuple[str, ...]:
