@@ -529,14 +529,25 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
         for i in range(*d.cue):
             cue_of_token.setdefault(i, d.cue)
     verb_cues = {i for d in drafts if d.kind == "verb" for i in range(*d.cue)}
+    verb_ends = {d.cue[1]: d for d in drafts if d.kind == "verb"}
+    widened: dict[int, int] = {}  # verb cue start -> new end ("said in an interview")
     kept = []
     for d in drafts:
         inside = cue_of_token.get(d.root) if d.root is not None else None
         if inside is not None and inside != d.cue:
             continue
         if d.governor is not None and d.governor in verb_cues:
+            verb = verb_ends.get(d.cue[0])
+            if verb is not None:
+                widened[verb.cue[0]] = d.cue[1]
             continue
         kept.append(d)
+    kept = [
+        replace(d, cue=(d.cue[0], widened[d.cue[0]]))
+        if d.kind == "verb" and d.cue[0] in widened
+        else d
+        for d in kept
+    ]
     rank = {"verb": 0, "phrase": 1, "hedge": 2}
     kept.sort(key=lambda d: (not d.names_source, d.source is None, rank[d.kind]))
     taken: set[int] = set()

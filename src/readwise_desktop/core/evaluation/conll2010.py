@@ -43,6 +43,7 @@ class WikiDoc:
 class UncertaintyScores:
     documents: int = 0
     sentences: Counts = field(default_factory=Counts)
+    sentences_no_numbers: Counts = field(default_factory=Counts)  # numeric approximators left out
     cues: Counts = field(default_factory=Counts)
     false_alarms: list[tuple[str, str, str]] = field(default_factory=list)  # rule, doc, sentence
     misses: list[tuple[str, str]] = field(default_factory=list)  # doc, sentence
@@ -79,6 +80,17 @@ def wiki_doc(doc_id: str, records: list[dict[str, Any]]) -> WikiDoc:
     return WikiDoc(doc_id, "\n\n".join(parts), tuple(sentences))
 
 
+NUMERIC_APPROXIMATORS = frozenset(
+    {
+        "hedge.approximator.nearly",
+        "hedge.approximator.about",
+        "hedge.approximator.an_estimated",
+        "hedge.approximator.up_to",
+        "hedge.approximator.at_least",
+    }
+)
+
+
 def uncertainty_rules(analysis: Analysis, start: int, end: int) -> list[str]:
     """The rule ids that make the text between ``start`` and ``end`` uncertain."""
     rules = [h.rule_id for h in analysis.hedges if start <= h.start < end]
@@ -98,6 +110,7 @@ def score_document(doc: WikiDoc, analysis: Analysis, scores: UncertaintyScores) 
             continue
         fired = uncertainty_rules(analysis, sentence.start, sentence.end)
         gold = sentence.label == "uncertain"
+        _count(scores.sentences_no_numbers, bool(set(fired) - NUMERIC_APPROXIMATORS), gold)
         if fired and gold:
             scores.sentences.tp += 1
         elif fired:
@@ -109,3 +122,9 @@ def score_document(doc: WikiDoc, analysis: Analysis, scores: UncertaintyScores) 
     gold_cues = [GoldSpan((cue,)) for s in doc.sentences for cue in s.cues]
     predicted = [(h.start, h.end) for h in analysis.hedges]
     scores.cues.add(match_overlap(predicted, gold_cues).counts)
+
+
+def _count(counts: Counts, predicted: bool, gold: bool) -> None:
+    counts.tp += predicted and gold
+    counts.fp += predicted and not gold
+    counts.fn += gold and not predicted

@@ -24,6 +24,25 @@ MACROS: dict[str, tuple[str, ...]] = {
     "BE": ("is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "am"),
     "HAVE": ("has", "have", "had", "having", "'s", "’s", "'ve", "’ve", "'d", "’d"),
     "DET": ("a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her"),
+    "OFTEN": (
+        "often",
+        "generally",
+        "widely",
+        "commonly",
+        "usually",
+        "sometimes",
+        "frequently",
+        "broadly",
+        "popularly",
+        "largely",
+        "traditionally",
+        "also",
+        "now",
+        "still",
+        "later",
+        "long",
+        "once",
+    ),
 }
 NUMBER_MACRO = "NUM"
 
