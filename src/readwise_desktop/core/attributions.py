@@ -136,7 +136,7 @@ class AttributionFinder:
         for tok in doc:
             rule = self.rules.nominals.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
             owner = _owner(tok) if rule is not None else None
-            if rule is None or owner is None:
+            if rule is None or owner is None or not _states_content(tok):
                 continue
             if tok.dep_ == "nsubj" and self._verb_rule(tok.head)[0] is not None:
                 continue  # "A UN report found ...": the report is the verb's source
@@ -305,7 +305,16 @@ class AttributionFinder:
         )
 
 
+CLOSING_MARKS = frozenset('”"’»')
 OWNER_PRONOUNS = frozenset({"his", "her", "their", "its"})
+
+
+def _states_content(noun: Token) -> bool:
+    """The noun carries what was said: "claim that ...", "statement: ...", "report saying"."""
+    if any(c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX") for c in noun.children):
+        return True
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return nxt is not None and nxt.text in (":", "“", '"', "that")
 
 
 def _owner(noun: Token) -> Token | None:
@@ -323,9 +332,15 @@ def _outside_quotes(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
     """Drop reporting verbs inside a quotation: the quoted speaker is the source there.
 
     ("He said it over and over," she said.) A quotation's own frame ("..., he said, ...")
-    sits outside the marks and stays.
+    sits outside the marks and stays. A quotation over several paragraphs (an excerpt of
+    another report) keeps its attributions, and so does one that never closes.
     """
-    quotes = [(q.start, q.end) for q in find_quotes(doc.text)]
+    text = doc.text
+    quotes = [
+        (q.start, q.end)
+        for q in find_quotes(text)
+        if text[q.end - 1] in CLOSING_MARKS and "\n" not in text[q.start : q.end]
+    ]
     if not quotes:
         return drafts
     starts = [q[0] for q in quotes]
