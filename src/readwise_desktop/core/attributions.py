@@ -427,21 +427,48 @@ def _subject_range(subject: Token) -> tuple[int, int]:
 
 
 def subject_span(head: Token) -> tuple[int, int]:
-    """The whole subject, appositions and relative clauses included (PolNeAR's source spans).
+    """The whole subject with its appositions (PolNeAR's source spans).
 
     "Brian Fallon, the campaign's press secretary, noted": the closing comma of an apposition
-    before the verb belongs to it.
+    before the verb belongs to it. A clause set off by a comma ("Trump, speaking in Ohio,",
+    "Mulgrew, ..., which represents teachers,") and a leading "both" or "even" do not.
     """
     doc = head.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
-    while end - 1 > start and (doc[end - 1].is_punct and doc[end - 1].text != ")"):
+    before_verb = head.i < head.head.i  # "said Joseph, who has four children": all of it
+    for i in range(head.i + 1, end - 1 if before_verb else head.i + 1):
+        if doc[i].text == "," and _opens_aside(doc[i + 1]):
+            end = i
+            break
+    while end - 1 > start and (_is_blank(doc[end - 1]) or _trailing_punct(doc[end - 1])):
         end -= 1
-    while start < end - 1 and doc[start].is_punct and doc[start].text != "(":
+    while start < end - 1 and (
+        (doc[start].is_punct and doc[start].text != "(") or doc[start].lower_ in LEADING_WORDS
+    ):
         start += 1
-    closes_apposition = end < len(doc) and doc[end].text == "," and end <= head.head.i
+    after = end
+    while after < len(doc) and _is_blank(doc[after]):
+        after += 1
+    closes_apposition = after < len(doc) and doc[after].text == "," and after <= head.head.i
     if closes_apposition and any(t.text == "," for t in doc[head.i : end]):
-        end += 1
+        end = after + 1
     return start, end
+
+
+LEADING_WORDS = frozenset({"both", "even", "only"})
+
+
+def _opens_aside(tok: Token) -> bool:
+    """After a comma: a relative clause or a participle that describes the subject."""
+    return tok.lower_ in ("who", "which", "whose", "whom") or tok.tag_ in ("VBG", "VBN")
+
+
+def _is_blank(tok: Token) -> bool:
+    return tok.is_space or not tok.text.strip()
+
+
+def _trailing_punct(tok: Token) -> bool:
+    return tok.is_punct and tok.text != ")"
 
 
 CUE_LEFT = frozenset({"aux", "auxpass", "neg"})
@@ -462,7 +489,7 @@ def cue_range(tok: Token, particle: Token | None = None) -> tuple[int, int]:
         if (
             prev.head.i != tok.i
             or prev.lower_ == "to"
-            or not (prev.dep_ in CUE_LEFT or (prev.dep_ == "advmod" and prev.lower_ in CUE_ADVERBS))
+            or not (prev.dep_ in CUE_LEFT or _manner_adverb(prev))
         ):
             break
         start -= 1
@@ -472,9 +499,46 @@ def cue_range(tok: Token, particle: Token | None = None) -> tuple[int, int]:
             child.dep_ == "prt" or (particle is not None and child.i == particle.i)
         ):
             end += 1
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and _content_preposition(tok, nxt):
+        end += 1  # "complained about", "warned against", "spoke of"
     if end < len(doc) and doc[end].text == ":":
         end += 1
     return start, end
+
+
+def _content_preposition(verb: Token, prep: Token) -> bool:
+    if prep.head.i != verb.i or prep.dep_ != "prep":
+        return False
+    return prep.lower_ in CONTENT_PREPOSITIONS.get(verb.lemma_.lower(), ())
+
+
+def _manner_adverb(tok: Token) -> bool:
+    """An adverb right before the verb: "also said", "repeatedly denied", "privately expressed"."""
+    if tok.dep_ != "advmod" or tok.tag_ in ("WRB",):
+        return False
+    return tok.lower_ in CUE_ADVERBS or (tok.pos_ == "ADV" and tok.lower_.endswith("ly"))
+
+
+CONTENT_PREPOSITIONS: dict[str, tuple[str, ...]] = {
+    "complain": ("about", "of"),
+    "warn": ("against", "about", "of"),
+    "speak": ("of", "about"),
+    "talk": ("about", "of"),
+    "rail": ("against",),
+    "agree": ("with", "to", "on"),
+    "plead": ("for",),
+    "brag": ("about", "of"),
+    "boast": ("about", "of"),
+    "joke": ("about", "of"),
+    "testify": ("about", "to"),
+    "insist": ("on",),
+    "comment": ("on",),
+    "argue": ("for", "against"),
+    "ask": ("about", "for"),
+    "write": ("about", "of"),
+    "worry": ("about",),
+}
 
 
 def _content(verb: Token, source: tuple[int, int]) -> tuple[int, int]:
