@@ -10,12 +10,29 @@ phrase beside them.
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from readwise_desktop.core.attribution_drafts import (
+    Draft,
+    Found,
+    Marker,
+    apply_anonymity,
+    dedupe,
+    longest,
+    outside_quotes,
+)
+from readwise_desktop.core.attribution_spans import (
+    CONTENT_DEPS,
+    antecedent,
+    content_range,
+    cue_range,
+    owner_of,
+    states_content,
+    subject_of,
+    subject_range,
+)
 from readwise_desktop.core.fallback import (
     left_source,
     name_runs,
@@ -32,44 +49,6 @@ from readwise_desktop.core.sources import Mention, SourceTyper, TypedSource, np_
 from readwise_desktop.core.speakers import find_speakers
 
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "oprd"})
-CONTENT_DEPS = frozenset(
-    {"ccomp", "xcomp", "dobj", "parataxis", "oprd", "attr", "dative", "acl", "relcl"}
-)
-INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp"})
-RELATIVE = frozenset({"who", "that", "which", "whom"})
-_Marker = tuple[int, int, PhraseRule]
-_Match = tuple[Hashable, int, int]
-ANONYMISABLE = frozenset({SourceType.UNNAMED_OFFICIAL, SourceType.VAGUE, SourceType.ANONYMOUS})
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """An attribution as found, in token offsets, before its sentences are known."""
-
-    cue: tuple[int, int]
-    source: tuple[int, int] | None
-    source_type: SourceType
-    source_name: str | None
-    stance: Stance
-    content: tuple[int, int]
-    rule_id: str
-    explanation: str
-    kind: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Draft:
-    cue: tuple[int, int]
-    source: tuple[int, int] | None
-    root: int | None
-    rule_id: str
-    explanation: str
-    stance: Stance
-    fallback: SourceType | None
-    content: tuple[int, int]
-    kind: str
-    governor: int | None = None
-    names_source: bool = False  # "citing X", "according to X": the wording names the source
 
 
 class AttributionFinder:
@@ -92,13 +71,13 @@ class AttributionFinder:
         )
         phrase_drafts, anonymous = self._phrases(doc)
         drafts += phrase_drafts + self._from_hedges(hedges) + _speaker_drafts(doc)
-        drafts = _outside_quotes(doc, drafts)
-        found = [f for d in _dedupe(drafts) if (f := self._typed(d, typer)) is not None]
-        return _apply_anonymity(doc, found, anonymous), typer.carried()
+        drafts = outside_quotes(doc, drafts)
+        found = [f for d in dedupe(drafts) if (f := self._typed(d, typer)) is not None]
+        return apply_anonymity(doc, found, anonymous), typer.carried()
 
     # --- reporting verbs, from the parse ----------------------------------------------------
 
-    def _verbs(self, doc: Doc) -> list[_Draft]:
+    def _verbs(self, doc: Doc) -> list[Draft]:
         out = []
         for tok in doc:
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
@@ -110,38 +89,38 @@ class AttributionFinder:
                 continue
             if _negated_without_content(tok):
                 continue  # "the campaign did not comment": nothing is attributed
-            subject = _subject(tok, depth=0)
+            subject = subject_of(tok, depth=0)
             if subject is None:
                 continue
             cue = cue_range(tok, particle)
-            source = _subject_range(subject)
+            source = subject_range(subject)
             out.append(
-                _Draft(
+                Draft(
                     cue,
                     source,
-                    _antecedent(subject).i,
+                    antecedent(subject).i,
                     rule.id,
                     rule.explanation,
                     rule.stance,
                     None,
-                    _content(tok, source),
+                    content_range(tok, source),
                     "verb",
                 )
             )
         return out
 
-    def _nominals(self, doc: Doc) -> list[_Draft]:
+    def _nominals(self, doc: Doc) -> list[Draft]:
         """Statement nouns with an owner: "Trump's claim that ...", "a Times report"."""
         out = []
         for tok in doc:
             rule = self.rules.nominals.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
-            owner = _owner(tok) if rule is not None else None
-            if rule is None or owner is None or not _states_content(tok):
+            owner = owner_of(tok) if rule is not None else None
+            if rule is None or owner is None or not states_content(tok):
                 continue
             if tok.dep_ == "nsubj" and self._verb_rule(tok.head)[0] is not None:
                 continue  # "A UN report found ...": the report is the verb's source
             out.append(
-                _Draft(
+                Draft(
                     (tok.i, tok.i + 1),
                     (owner.left_edge.i, owner.right_edge.i + 1),
                     owner.i,
@@ -149,7 +128,7 @@ class AttributionFinder:
                     rule.explanation,
                     rule.stance,
                     None,
-                    _content(tok, (owner.left_edge.i, owner.right_edge.i + 1)),
+                    content_range(tok, (owner.left_edge.i, owner.right_edge.i + 1)),
                     "phrase",
                 )
             )
@@ -178,7 +157,7 @@ class AttributionFinder:
 
     # --- reporting verbs, by their forms (rules-only pipeline) ---------------------------
 
-    def _verbs_plain(self, doc: Doc) -> list[_Draft]:
+    def _verbs_plain(self, doc: Doc) -> list[Draft]:
         out = []
         for tok in doc:
             rule = self.forms.get(tok.lower_)
@@ -190,7 +169,7 @@ class AttributionFinder:
                 continue
             content = (sent.start_char, sent.end_char)
             out.append(
-                _Draft(
+                Draft(
                     (tok.i, tok.i + 1),
                     source,
                     source[1] - 1,
@@ -206,10 +185,10 @@ class AttributionFinder:
 
     # --- wording rules --------------------------------------------------------------------
 
-    def _phrases(self, doc: Doc) -> tuple[list[_Draft], list[_Marker]]:
-        out: list[_Draft] = []
-        anonymous: list[_Marker] = []
-        for key, start, end in _longest(self.matcher(doc)):
+    def _phrases(self, doc: Doc) -> tuple[list[Draft], list[Marker]]:
+        out: list[Draft] = []
+        anonymous: list[Marker] = []
+        for key, start, end in longest(self.matcher(doc)):
             rule = self.phrases[str(key)]
             if rule.effect == "anonymous":
                 anonymous.append((start, end, rule))
@@ -219,7 +198,7 @@ class AttributionFinder:
                 out.append(draft)
         return out, anonymous
 
-    def _phrase_draft(self, doc: Doc, rule: PhraseRule, start: int, end: int) -> _Draft | None:
+    def _phrase_draft(self, doc: Doc, rule: PhraseRule, start: int, end: int) -> Draft | None:
         flags = _source_flags(rule, end - start)
         cue_tokens = [start + k for k, is_src in enumerate(flags) if not is_src]
         cue = (cue_tokens[0], cue_tokens[-1] + 1)
@@ -242,7 +221,7 @@ class AttributionFinder:
         content = (doc[end - 1].idx + len(doc[end - 1]), sent.end_char)
         if rule.source == "after" or content[0] >= content[1]:
             content = (sent.start_char, sent.end_char)
-        return _Draft(
+        return Draft(
             cue,
             source,
             root,
@@ -256,14 +235,14 @@ class AttributionFinder:
             rule.source in ("after", "marked"),
         )
 
-    def _from_hedges(self, hedges: list[tuple[Span, HedgeRule]]) -> list[_Draft]:
+    def _from_hedges(self, hedges: list[tuple[Span, HedgeRule]]) -> list[Draft]:
         out = []
         for span, rule in hedges:
             if rule.implies_source is None:
                 continue
             sent = span.sent
             out.append(
-                _Draft(
+                Draft(
                     (span.start, span.end),
                     None,
                     None,
@@ -279,7 +258,7 @@ class AttributionFinder:
 
     # --- typing ---------------------------------------------------------------------------
 
-    def _typed(self, draft: _Draft, typer: SourceTyper) -> Found | None:
+    def _typed(self, draft: Draft, typer: SourceTyper) -> Found | None:
         typed: TypedSource | None = None
         source = draft.source
         if source is not None:
@@ -305,55 +284,6 @@ class AttributionFinder:
         )
 
 
-CLOSING_MARKS = frozenset('”"’»')
-OWNER_PRONOUNS = frozenset({"his", "her", "their", "its"})
-
-
-def _states_content(noun: Token) -> bool:
-    """The noun carries what was said: "claim that ...", "statement: ...", "report saying"."""
-    if any(c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX") for c in noun.children):
-        return True
-    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-    return nxt is not None and nxt.text in (":", "“", '"', "that")
-
-
-def _owner(noun: Token) -> Token | None:
-    """Who a statement noun belongs to: a possessive or a name before it."""
-    for child in noun.lefts:
-        named = child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or child.pos_ == "PROPN"
-        if child.dep_ == "poss" and (named or child.lower_ in OWNER_PRONOUNS):
-            return child
-        if child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG"):
-            return child
-    return None
-
-
-def _outside_quotes(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
-    """Drop reporting verbs inside a quotation: the quoted speaker is the source there.
-
-    ("He said it over and over," she said.) A quotation's own frame ("..., he said, ...")
-    sits outside the marks and stays. A quotation over several paragraphs (an excerpt of
-    another report) keeps its attributions, and so does one that never closes.
-    """
-    text = doc.text
-    quotes = [
-        (q.start, q.end)
-        for q in find_quotes(text)
-        if text[q.end - 1] in CLOSING_MARKS and "\n" not in text[q.start : q.end]
-    ]
-    if not quotes:
-        return drafts
-    starts = [q[0] for q in quotes]
-    kept = []
-    for d in drafts:
-        char = doc[d.cue[0]].idx
-        k = bisect.bisect_right(starts, char) - 1
-        inside = k >= 0 and char < quotes[k][1]
-        if not (inside and d.kind == "verb"):
-            kept.append(d)
-    return kept
-
-
 def _negated_without_content(verb: Token) -> bool:
     children = list(verb.children)
     return any(c.dep_ == "neg" for c in children) and not any(
@@ -361,9 +291,9 @@ def _negated_without_content(verb: Token) -> bool:
     )
 
 
-def _speaker_drafts(doc: Doc) -> list[_Draft]:
+def _speaker_drafts(doc: Doc) -> list[Draft]:
     return [
-        _Draft(
+        Draft(
             s.cue,
             s.source,
             s.source[1] - 1,
@@ -378,34 +308,6 @@ def _speaker_drafts(doc: Doc) -> list[_Draft]:
     ]
 
 
-def _subject(verb: Token, depth: int) -> Token | None:
-    """Who speaks: the verb's subject, a passive agent, or the subject it inherits."""
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or depth > 3:
-        return None
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
-        return verb.head  # "officials warning that ...", not "a song called ..." (the object)
-    if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
-        head = verb.head.head if verb.head.pos_ == "ADP" else verb.head
-        if head.pos_ in ("VERB", "AUX") and head.i != verb.i:
-            return _subject(head, depth + 1)
-    return None
-
-
-def _antecedent(tok: Token) -> Token:
-    if (
-        tok.lower_ in RELATIVE
-        and tok.head.dep_ in ("relcl", "acl")
-        and tok.head.head.i != tok.head.i
-    ):
-        return tok.head.head
-    return tok
-
-
 UNSPECIFIED = frozenset({"they", "them"})
 
 
@@ -417,140 +319,6 @@ def _untyped_subject(head: Token) -> TypedSource | None:
     if head.lower_ in UNSPECIFIED or head.pos_ == "NOUN" or head.ent_type_ == "NORP":
         return TypedSource(SourceType.VAGUE, None)
     return None
-
-
-def _subject_range(subject: Token) -> tuple[int, int]:
-    """The source span: the subject's noun phrase, or the relative pronoun itself ("who")."""
-    if _antecedent(subject) is not subject:
-        return subject.i, subject.i + 1
-    return subject_span(subject)
-
-
-def subject_span(head: Token) -> tuple[int, int]:
-    """The whole subject with its appositions (PolNeAR's source spans).
-
-    "Brian Fallon, the campaign's press secretary, noted": the closing comma of an apposition
-    before the verb belongs to it. A clause set off by a comma ("Trump, speaking in Ohio,",
-    "Mulgrew, ..., which represents teachers,") and a leading "both" or "even" do not.
-    """
-    doc = head.doc
-    start, end = head.left_edge.i, head.right_edge.i + 1
-    before_verb = head.i < head.head.i  # "said Joseph, who has four children": all of it
-    for i in range(head.i + 1, end - 1 if before_verb else head.i + 1):
-        if doc[i].text == "," and _opens_aside(doc[i + 1]):
-            end = i
-            break
-    while end - 1 > start and (_is_blank(doc[end - 1]) or _trailing_punct(doc[end - 1])):
-        end -= 1
-    while start < end - 1 and (
-        (doc[start].is_punct and doc[start].text != "(") or doc[start].lower_ in LEADING_WORDS
-    ):
-        start += 1
-    after = end
-    while after < len(doc) and _is_blank(doc[after]):
-        after += 1
-    closes_apposition = after < len(doc) and doc[after].text == "," and after <= head.head.i
-    if closes_apposition and any(t.text == "," for t in doc[head.i : end]):
-        end = after + 1
-    return start, end
-
-
-LEADING_WORDS = frozenset({"both", "even", "only"})
-
-
-def _opens_aside(tok: Token) -> bool:
-    """After a comma: a relative clause or a participle that describes the subject."""
-    return tok.lower_ in ("who", "which", "whose", "whom") or tok.tag_ in ("VBG", "VBN")
-
-
-def _is_blank(tok: Token) -> bool:
-    return tok.is_space or not tok.text.strip()
-
-
-def _trailing_punct(tok: Token) -> bool:
-    return tok.is_punct and tok.text != ")"
-
-
-CUE_LEFT = frozenset({"aux", "auxpass", "neg"})
-CUE_ADVERBS = frozenset(
-    {"also", "now", "then", "often", "later", "again", "repeatedly", "publicly", "once", "even"}
-)
-
-
-def cue_range(tok: Token, particle: Token | None = None) -> tuple[int, int]:
-    """The cue: the verb with its auxiliaries, negation, particle and a colon right after it.
-
-    "has also said", "did not respond", "called for", "said:" (PolNeAR's cue spans).
-    """
-    doc = tok.doc
-    start = tok.i
-    while start > 0:
-        prev = doc[start - 1]
-        if (
-            prev.head.i != tok.i
-            or prev.lower_ == "to"
-            or not (prev.dep_ in CUE_LEFT or _manner_adverb(prev))
-        ):
-            break
-        start -= 1
-    end = tok.i + 1
-    for child in tok.rights:
-        if child.i == end and (
-            child.dep_ == "prt" or (particle is not None and child.i == particle.i)
-        ):
-            end += 1
-    nxt = doc[end] if end < len(doc) else None
-    if nxt is not None and _content_preposition(tok, nxt):
-        end += 1  # "complained about", "warned against", "spoke of"
-    if end < len(doc) and doc[end].text == ":":
-        end += 1
-    return start, end
-
-
-def _content_preposition(verb: Token, prep: Token) -> bool:
-    if prep.head.i != verb.i or prep.dep_ != "prep":
-        return False
-    return prep.lower_ in CONTENT_PREPOSITIONS.get(verb.lemma_.lower(), ())
-
-
-def _manner_adverb(tok: Token) -> bool:
-    """An adverb right before the verb: "also said", "repeatedly denied", "privately expressed"."""
-    if tok.dep_ != "advmod" or tok.tag_ in ("WRB",):
-        return False
-    return tok.lower_ in CUE_ADVERBS or (tok.pos_ == "ADV" and tok.lower_.endswith("ly"))
-
-
-CONTENT_PREPOSITIONS: dict[str, tuple[str, ...]] = {
-    "complain": ("about", "of"),
-    "warn": ("against", "about", "of"),
-    "speak": ("of", "about"),
-    "talk": ("about", "of"),
-    "rail": ("against",),
-    "agree": ("with", "to", "on"),
-    "plead": ("for",),
-    "brag": ("about", "of"),
-    "boast": ("about", "of"),
-    "joke": ("about", "of"),
-    "testify": ("about", "to"),
-    "insist": ("on",),
-    "comment": ("on",),
-    "argue": ("for", "against"),
-    "ask": ("about", "for"),
-    "write": ("about", "of"),
-    "worry": ("about",),
-}
-
-
-def _content(verb: Token, source: tuple[int, int]) -> tuple[int, int]:
-    parts = [
-        c for c in verb.children if c.dep_ in CONTENT_DEPS and not (source[0] <= c.i < source[1])
-    ]
-    sent = verb.sent
-    if not parts:
-        return sent.start_char, sent.end_char
-    start = min(c.left_edge.idx for c in parts)
-    end = max(c.right_edge.idx + len(c.right_edge) for c in parts)
-    return start, end
 
 
 def _source_after(doc: Doc, end: int) -> tuple[tuple[int, int] | None, int | None]:
@@ -579,7 +347,7 @@ def _governing_subject(doc: Doc, start: int) -> tuple[int | None, Token | None]:
     verb = doc[start].head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    return verb.i, _subject(verb, depth=0)
+    return verb.i, subject_of(verb, depth=0)
 
 
 def _source_flags(rule: PhraseRule, length: int) -> list[bool]:
@@ -588,78 +356,3 @@ def _source_flags(rule: PhraseRule, length: int) -> list[bool]:
             return list(pattern.source_flags)
     flags = next((list(p.source_flags) for p in rule.patterns if p.has_source), [])
     return (flags + [False] * length)[:length] if flags else [False] * length
-
-
-def _longest(matches: list[_Match]) -> list[_Match]:
-    """Per rule, drop matches inside a longer match of the same rule (optional tokens)."""
-    ordered = sorted(matches, key=lambda m: (m[1], -(m[2] - m[1])))
-    out: list[_Match] = []
-    for m in ordered:
-        if any(o[0] == m[0] and o[1] <= m[1] and m[2] <= o[2] for o in out):
-            continue
-        out.append(m)
-    return out
-
-
-def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
-    """One attribution per cue; nested sources inside another cue ("a statement that ...") go."""
-    cue_of_token: dict[int, tuple[int, int]] = {}
-    for d in drafts:
-        for i in range(*d.cue):
-            cue_of_token.setdefault(i, d.cue)
-    verb_cues = {i for d in drafts if d.kind == "verb" for i in range(*d.cue)}
-    verb_ends = {d.cue[1]: d for d in drafts if d.kind == "verb"}
-    widened: dict[int, int] = {}  # verb cue start -> new end ("said in an interview")
-    kept = []
-    for d in drafts:
-        inside = cue_of_token.get(d.root) if d.root is not None else None
-        if inside is not None and inside != d.cue:
-            continue
-        if d.governor is not None and d.governor in verb_cues:
-            verb = verb_ends.get(d.cue[0])
-            if verb is not None:
-                widened[verb.cue[0]] = d.cue[1]
-            continue
-        kept.append(d)
-    kept = [
-        replace(d, cue=(d.cue[0], widened[d.cue[0]]))
-        if d.kind == "verb" and d.cue[0] in widened
-        else d
-        for d in kept
-    ]
-    rank = {"verb": 0, "phrase": 1, "hedge": 2}
-    kept.sort(key=lambda d: (not d.names_source, d.source is None, rank[d.kind]))
-    taken: set[int] = set()
-    out: list[_Draft] = []
-    for d in kept:
-        tokens = set(range(*d.cue))
-        if not tokens & taken:
-            out.append(d)
-            taken |= tokens
-    return sorted(out, key=lambda d: d.cue)
-
-
-def _apply_anonymity(doc: Doc, found: list[Found], markers: list[_Marker]) -> list[Found]:
-    """Sentences that say their source is anonymous make unnamed sources ANONYMOUS."""
-    out = list(found)
-    for start, end, rule in markers:
-        sent = doc[start].sent
-        inside = [i for i, f in enumerate(out) if sent.start <= f.cue[0] < sent.end]
-        for i in inside:
-            if out[i].source_type in ANONYMISABLE:
-                out[i] = replace(out[i], source_type=SourceType.ANONYMOUS, source_name=None)
-        if not inside:
-            out.append(
-                Found(
-                    (start, end),
-                    None,
-                    SourceType.ANONYMOUS,
-                    None,
-                    Stance.NEUTRAL,
-                    (sent.start_char, sent.end_char),
-                    rule.id,
-                    rule.explanation,
-                    "phrase",
-                )
-            )
-    return sorted(out, key=lambda f: f.cue)

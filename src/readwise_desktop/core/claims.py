@@ -11,7 +11,7 @@ import bisect
 from collections import Counter
 from collections.abc import Sequence
 
-from readwise_desktop.core.attributions import Found
+from readwise_desktop.core.attribution_drafts import Found
 from readwise_desktop.core.model import (
     GROUPS,
     SOURCING_LABELS,

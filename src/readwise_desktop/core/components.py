@@ -18,7 +18,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from readwise_desktop.core.attributions import AttributionFinder, Found
+from readwise_desktop.core.attribution_drafts import Found
+from readwise_desktop.core.attributions import AttributionFinder
 from readwise_desktop.core.claims import build_claims, roles, sentence_ranges
 from readwise_desktop.core.hedges import HEDGE_SPANS, HedgeFinder, hedge_values
 from readwise_desktop.core.layout import credit_lines, detect_layout
