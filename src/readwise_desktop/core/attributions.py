@@ -39,7 +39,6 @@ from readwise_desktop.core.fallback import (
     right_source,
     source_after_plain,
 )
-from readwise_desktop.core.guards import has_parse
 from readwise_desktop.core.model import SourceType, Stance
 from readwise_desktop.core.quotes import find_quotes, quote_at
 from readwise_desktop.core.rules.loader import RuleSet
@@ -47,6 +46,7 @@ from readwise_desktop.core.rules.matching import index_rules
 from readwise_desktop.core.rules.schema import HedgeRule, PhraseRule, VerbRule
 from readwise_desktop.core.sources import Mention, SourceTyper, TypedSource, np_range
 from readwise_desktop.core.speakers import find_speakers
+from readwise_desktop.core.tokens import has_parse
 
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "oprd"})
 

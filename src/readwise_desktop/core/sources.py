@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from readwise_desktop.core.fallback import name_runs
-from readwise_desktop.core.guards import has_parse
 from readwise_desktop.core.model import SourceType
 from readwise_desktop.core.rules.loader import RuleSet
+from readwise_desktop.core.tokens import has_parse
 
 NP_LEFT = frozenset(
     {
