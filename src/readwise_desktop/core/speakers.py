@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
 from spacy.tokens import Doc, Token
 
 MAX_NAME_TOKENS = 4
@@ -41,15 +42,17 @@ DASH = (
 )
 
 
+CANDIDATE = regex.compile(r"[:―—–]|--")
+
+
 def find_speakers(doc: Doc) -> list[SpeakerCue]:
     out = []
-    for tok in doc:
-        if tok.text == ":":
-            found = _colon_speaker(doc, tok)
-        elif tok.text in DASHES:
-            found = _signed_quote(doc, tok)
-        else:
+    for match in CANDIDATE.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or len(span) != 1:
             continue
+        tok = span[0]
+        found = _colon_speaker(doc, tok) if tok.text == ":" else _signed_quote(doc, tok)
         if found is not None:
             out.append(found)
     return out
