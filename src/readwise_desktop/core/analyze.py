@@ -8,6 +8,7 @@ can be reported and a cancel honoured between chunks. Hedges and attributions ar
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from readwise_desktop.core.components import ChunkParts, DocResult, result_from_parts
 from readwise_desktop.core.layout import detect_layout, paragraphs
@@ -34,6 +35,7 @@ def analyze_text(
     text: str,
     *,
     file: str | None = None,
+    metadata: dict[str, Any] | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> Analysis:
@@ -49,6 +51,7 @@ def analyze_text(
         attributions=result.attributions,
         summary=result.summary,
         file=file,
+        metadata=dict(metadata or {}),
     )
 
 

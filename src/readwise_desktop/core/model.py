@@ -239,4 +239,5 @@ class Analysis:
             "hedges": [h.to_json() for h in self.hedges],
             "attributions": [a.to_json() for a in self.attributions],
             "summary": self.summary.to_json(),
+            "metadata": dict(self.metadata),
         }

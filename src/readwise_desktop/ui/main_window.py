@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from readwise_desktop import __version__
+from readwise_desktop.core.importers.reader import file_filter
 from readwise_desktop.core.model import SOURCING_LABELS, Analysis
 from readwise_desktop.core.report import readable_label
 from readwise_desktop.ui.article_view import ArticleView
@@ -88,8 +89,18 @@ class MainWindow(QMainWindow):
         side_layout.addWidget(self.sidebar, 1)
         side_layout.addWidget(QLabel("<b>Legend</b> (switch each highlight on or off)"))
         side_layout.addWidget(self.legend)
+        self.meta_label = QLabel()
+        self.meta_label.setObjectName("articleMetadata")
+        self.meta_label.setAccessibleName("Article metadata")
+        self.meta_label.setWordWrap(True)
+        self.meta_label.setVisible(False)
+        reading = QWidget()
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.addWidget(self.meta_label)
+        reading_layout.addWidget(self.stack, 1)
         self.splitter = QSplitter()
-        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(reading)
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -192,9 +203,7 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         start = str(Path(self.current_path).parent) if self.current_path else ""
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open article", start, "Text files (*.txt *.text);;All files (*)"
-        )
+        path, _ = QFileDialog.getOpenFileName(self, "Open article", start, file_filter())
         if path:
             self.open_path(path)
 
@@ -264,6 +273,8 @@ class MainWindow(QMainWindow):
         name = Path(self.current_path).name if self.current_path else "pasted text"
         self.setWindowTitle(f"{analysis.title or name} — readwise-desktop")
         self.stack.setCurrentWidget(self.view)
+        self.meta_label.setText(metadata_line(analysis.metadata))
+        self.meta_label.setVisible(bool(analysis.metadata))
         self.view.show_analysis(analysis, self.legend.visible(), self.dark)
         QTimer.singleShot(0, lambda: self.sidebar.set_analysis(analysis))
         s = analysis.summary
@@ -385,3 +396,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.sync()
         super().closeEvent(event)
+
+
+def metadata_line(metadata: dict[str, object]) -> str:
+    """ "NITF · agency: Northwind News · date: 2026-11-26 · image captions left out: 1"."""
+    parts = [str(metadata["format"])] if "format" in metadata else []
+    parts += [f"{k}: {v}" for k, v in metadata.items() if k not in ("format", "file")]
+    return " · ".join(parts)

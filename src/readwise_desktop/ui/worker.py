@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from readwise_desktop.core.analyze import AnalysisCancelled, analyze_text
+from readwise_desktop.core.importers.reader import read_article
 from readwise_desktop.core.model import Analysis
 from readwise_desktop.core.pipeline import LoadedPipeline, load_pipeline
-from readwise_desktop.core.textio import InputError, read_text_file
+from readwise_desktop.core.textio import InputError
 
 
 class _Latest:
@@ -70,6 +72,9 @@ class AnalysisWorker(QObject):
 
     @Slot(int, str, str)
     def analyze_text(self, request: int, text: str, name: str) -> None:
+        self._analyze(request, text, name, {})
+
+    def _analyze(self, request: int, text: str, name: str, metadata: dict[str, Any]) -> None:
         if request != self._latest.value or self._pipeline is None:
             return
         try:
@@ -77,6 +82,7 @@ class AnalysisWorker(QObject):
                 self._pipeline,
                 text,
                 file=name or None,
+                metadata=metadata,
                 progress=lambda done, total: self.progress.emit(request, done, total),
                 cancelled=lambda: request != self._latest.value,
             )
@@ -90,11 +96,11 @@ class AnalysisWorker(QObject):
         if request != self._latest.value:
             return
         try:
-            text = read_text_file(path).text
+            article = read_article(path)
         except InputError as err:
             self.failed.emit(request, str(err))
             return
-        self.analyze_text(request, text, path)
+        self._analyze(request, article.text, path, article.metadata)
 
 
 class AnalysisService(QObject):
