@@ -58,3 +58,9 @@ def test_a_named_broken_file_is_one_line_and_exit_2(
 def test_an_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", str(tmp_path)]) == 2
     assert "no readable article" in capsys.readouterr().err
+
+
+def test_size_limit_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = makers.write(tmp_path, "long.txt", " ".join(STORY) * 200)
+    assert main(["analyze", str(path), "--max-size", "0.01"]) == 2
+    assert "over the 0.01 MB limit" in capsys.readouterr().err

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from readwise_desktop import __version__
 from readwise_desktop.core.article import Article
-from readwise_desktop.core.textio import InputError
+from readwise_desktop.core.textio import DEFAULT_MAX_BYTES, InputError
 
 EXIT_BAD_INPUT = 2
 PROG = "readwise-desktop"
@@ -46,6 +46,13 @@ def _analyze_parser() -> argparse.ArgumentParser:
         choices=("json", "text"),
         default="json",
         help="json (the analysis schema, default) or a readable text report",
+    )
+    parser.add_argument(
+        "--max-size",
+        type=float,
+        default=DEFAULT_MAX_BYTES / 1e6,
+        metavar="MB",
+        help="refuse files larger than this (default %(default).0f MB)",
     )
     _add_pipeline_options(parser)
     return parser
@@ -101,7 +108,7 @@ def run_analyze(argv: Sequence[str]) -> int:
 
     args = _analyze_parser().parse_args(argv)
     try:
-        articles, skipped = read_articles(args.files)
+        articles, skipped = read_articles(args.files, int(args.max_size * 1e6))
     except InputError as err:
         return fail(str(err))
     if not articles:
@@ -133,7 +140,9 @@ def run_analyze(argv: Sequence[str]) -> int:
     return 0
 
 
-def read_articles(names: Sequence[str]) -> tuple[list[Article], int]:
+def read_articles(
+    names: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Article], int]:
     """Every article named or found in the folders named. A named file that cannot be read
     stops everything (InputError); one found in a folder is skipped with a warning line."""
     from readwise_desktop.core.importers.reader import read_article, readable_files
@@ -143,7 +152,7 @@ def read_articles(names: Sequence[str]) -> tuple[list[Article], int]:
     skipped = 0
     for path in readable_files(list(names)):
         try:
-            articles.append(read_article(path))
+            articles.append(read_article(path, max_bytes))
         except InputError as err:
             if str(path) in named:
                 raise

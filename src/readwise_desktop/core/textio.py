@@ -25,24 +25,32 @@ class DecodedText:
     encoding: str
 
 
+def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of ``path``, refused with one sentence when missing, a folder, too big or empty."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a file")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"{path}: the file is {size / 1e6:.3g} MB, over the {max_bytes / 1e6:.3g} MB limit"
+            )
+        data = path.read_bytes()
+    except PermissionError as err:
+        raise InputError(f"{path}: permission denied") from err
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror or err})") from err
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty")
+    return data
+
+
 def read_text_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
     """The decoded text of ``path``, or :class:`InputError` with a one-line reason."""
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a folder, not a file")
-    try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{p}: the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit"
-            )
-        data = p.read_bytes()
-    except PermissionError as err:
-        raise InputError(f"{p}: permission denied") from err
-    except OSError as err:
-        raise InputError(f"{p}: cannot be read ({err.strerror or err})") from err
+    data = read_limited(p, max_bytes)
     try:
         return decode_bytes(data)
     except InputError as err:

@@ -94,7 +94,7 @@ def _plain_zip() -> bytes:
 
 def test_size_limit(tmp_path: Path) -> None:
     path = makers.write(tmp_path, "big.txt", "word " * 5000)
-    with pytest.raises(InputError, match="over the 0 MB limit"):
+    with pytest.raises(InputError, match=r"over the 0\.001 MB limit"):
         read_article(path, max_bytes=1000)
 
 
@@ -108,6 +108,7 @@ def test_size_limit(tmp_path: Path) -> None:
         ("notreally.docx", b"plain words, not a zip file at all", "damaged"),
         ("notreally.pdf", b"%PDF-1.4 and then nothing useful", "damaged"),
         ("junk.bin", bytes(range(256)) * 40, "binary"),
+        ("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "password-protected"),
         ("empty.txt", b"", "empty"),
         ("blank.html", b"   \n  ", "empty"),
         ("other.xml", b"<?xml version='1.0'?><catalog><book/></catalog>", "neither NITF"),

@@ -37,7 +37,15 @@ def _zip(data: bytes, file: str) -> Article:
     raise InputError("this zip archive is neither a Word document nor an EPUB book")
 
 
+def _ole(data: bytes, file: str) -> Article:
+    raise InputError(
+        "this is a password-protected Office file or an old Word 97-2003 .doc; "
+        "save it as .docx without a password and open that"
+    )
+
+
 IMPORTERS: dict[str, Importer] = {
+    "ole": _ole,
     "pdf": pdf.pdf_article,
     "docx": office.docx_article,
     "epub": office.epub_article,

@@ -12,37 +12,16 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 
 from lxml import etree
 
-from readwise_desktop.core.textio import DEFAULT_MAX_BYTES, InputError
+from readwise_desktop.core.textio import DEFAULT_MAX_BYTES, InputError, read_limited
+
+__all__ = ["open_zip", "parse_xml", "read_limited", "read_member", "xml_parser"]
 
 MAX_ZIP_MEMBERS = 5_000
 MAX_RATIO = 200  # a member may expand at most 200 times (text compresses about 3-10 times)
 ENTITY_MARKERS = (b"<!ENTITY", b"<!entity")
-
-
-def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes of ``path``, refused with one sentence when missing, a folder or too big."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder, not a file")
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{path}: the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit"
-            )
-        data = path.read_bytes()
-    except PermissionError as err:
-        raise InputError(f"{path}: permission denied") from err
-    except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror or err})") from err
-    if not data.strip():
-        raise InputError(f"{path}: the file is empty")
-    return data
 
 
 def xml_parser() -> etree.XMLParser:

@@ -35,6 +35,7 @@ FORMATS = {
     "markdown": "Markdown",
     "text": "plain text",
     "zip": "zip archive",
+    "ole": "Office file",
 }
 SUFFIXES = (
     ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".mht", ".mhtml",
@@ -51,6 +52,8 @@ def detect_format(data: bytes, suffix: str = "") -> str:
         return _zip_kind(data)
     if head.startswith(b"bplist00"):
         return "webarchive"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"
     if _looks_like_anpa(data):
         return "anpa"
     text_head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
