@@ -8,7 +8,6 @@ one line on stderr and exit code 2.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -43,9 +42,14 @@ def _analyze_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--format",
-        choices=("json", "text"),
-        default="json",
-        help="json (the analysis schema, default) or a readable text report",
+        choices=("json", "text", "md", "html", "csv"),
+        help="json (the analysis schema, default), text (a readable report), md, html (a "
+        "self-contained page) or csv (a row per claim); default: from --output's suffix",
+    )
+    parser.add_argument(
+        "--output",
+        metavar="PATH",
+        help="write to PATH (a file, or a folder for one file per article) instead of printing",
     )
     parser.add_argument(
         "--max-size",
@@ -101,9 +105,10 @@ def fail(message: str) -> int:
 
 
 def run_analyze(argv: Sequence[str]) -> int:
+    from readwise_desktop.cli_output import write_results
     from readwise_desktop.core.analyze import analyze_text
+    from readwise_desktop.core.export import format_for
     from readwise_desktop.core.pipeline import MODEL_NAMES, load_pipeline
-    from readwise_desktop.core.report import text_report
     from readwise_desktop.core.rules.schema import RuleFileError
 
     args = _analyze_parser().parse_args(argv)
@@ -125,13 +130,16 @@ def run_analyze(argv: Sequence[str]) -> int:
             + "; ".join(str(p) for p in err.problems)
         )
     results = [analyze_text(pipeline, a.text, file=a.file, metadata=a.metadata) for a in articles]
-    if args.format == "text":
-        sys.stdout.write("\n".join(text_report(a) for a in results))
-    else:
-        data = [a.to_json() for a in results]
-        single = len(data) == 1 and not any(Path(f).is_dir() for f in args.files)
-        json.dump(data[0] if single else data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+    fmt = args.format or (format_for(args.output) if args.output else "json")
+    as_list = len(results) > 1 or any(Path(f).is_dir() for f in args.files)
+    try:
+        written = write_results(results, fmt, args.output, as_list)
+    except InputError as err:
+        return fail(str(err))
+    except OSError as err:
+        return fail(f"{args.output}: cannot be written ({err.strerror or err})")
+    for path in written:
+        print(f"{PROG}: wrote {path}", file=sys.stderr)
     if any(Path(f).is_dir() for f in args.files):
         print(
             f"{PROG}: analysed {len(results)} article(s), skipped {skipped} file(s)",

@@ -167,7 +167,15 @@ def _manner_adverb(tok: Token) -> bool:
     """An adverb right before the verb: "also said", "repeatedly denied", "privately expressed"."""
     if tok.dep_ != "advmod" or tok.tag_ in ("WRB",):
         return False
+    if tok.lower_ in HEDGE_ADVERBS:
+        return False  # "reportedly told": the hedge is flagged on its own
     return tok.lower_ in CUE_ADVERBS or (tok.pos_ == "ADV" and tok.lower_.endswith("ly"))
+
+
+HEDGE_ADVERBS = frozenset(
+    {"reportedly", "allegedly", "apparently", "reputedly", "purportedly", "supposedly"}
+    | {"possibly", "probably", "likely", "presumably", "seemingly", "potentially", "perhaps"}
+)
 
 
 CONTENT_PREPOSITIONS: dict[str, tuple[str, ...]] = {

@@ -11,7 +11,6 @@ import bisect
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
@@ -28,24 +27,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from readwise_desktop.core.advice import attribution_note, claim_note, hedge_note
-from readwise_desktop.core.model import Analysis, TextSpan, group_of
-from readwise_desktop.ui.palette import STYLES, cue_style_key
+from readwise_desktop.core.model import Analysis, TextSpan
+from readwise_desktop.core.styles import Mark, marks_of
+from readwise_desktop.ui.palette import STYLES
 
 MARKS_PER_JOB = 10
 CHARS_PER_JOB = 4_000
 Job = Callable[[], None]
 BUDGET_S = 0.018  # work per event-loop tick, well under the 100 ms a reader notices
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """One highlight: characters, its style key, and what it is (for tooltips and clicks)."""
-
-    start: int
-    end: int
-    style: str
-    kind: str  # "hedge", "cue", "source", "unsourced"
-    index: int
 
 
 class ArticleView(QTextBrowser):
@@ -100,7 +89,7 @@ class ArticleView(QTextBrowser):
     def _index_marks(self) -> None:
         """Once the text is in: list the highlights and queue their formats."""
         assert self.analysis is not None
-        self.marks = _marks(self.analysis)
+        self.marks = marks_of(self.analysis)
         self._starts = [m.start for m in self.marks]
         self._queue_styles(clear=False)
 
@@ -307,22 +296,3 @@ def _utf16_offsets(text: str) -> list[int] | None:
     for ch in text:
         out.append(out[-1] + (2 if ord(ch) >= 0x10000 else 1))
     return out
-
-
-def _marks(analysis: Analysis) -> list[Mark]:
-    """Every highlight of an analysis, sorted by start (unsourced claims first, so that the
-    hedges inside them are merged over the dotted underline)."""
-    out = []
-    for i, s in enumerate(analysis.sentences):
-        if s.is_claim and s.sourcing == "UNSOURCED":
-            out.append(Mark(s.start, s.end, "UNSOURCED", "unsourced", i))
-    for i, a in enumerate(analysis.attributions):
-        key = cue_style_key(group_of(a.source_type.value))
-        out.append(Mark(a.cue.start, a.cue.end, key, "cue", i))
-        source = a.source
-        if source is not None and (source.end <= a.cue.start or source.start >= a.cue.end):
-            out.append(Mark(source.start, source.end, key, "source", i))
-    for i, h in enumerate(analysis.hedges):
-        out.append(Mark(h.start, h.end, h.category.value, "hedge", i))
-    order = {"unsourced": 0, "source": 1, "cue": 2, "hedge": 3}
-    return sorted(out, key=lambda m: (m.start, order[m.kind]))

@@ -1,126 +1,59 @@
-"""Highlight styles: the Okabe–Ito colour-blind-safe palette plus a non-colour cue per category.
+"""Highlight styles in Qt: the core's style vocabulary (``core/styles.py``) as text formats.
 
-Every category has a colour *and* an underline style or weight, so the categories stay apart in
-greyscale print and for readers who do not see the colours. Light and dark themes have their own
-tints of the same hues.
+Light and dark themes have their own tints of the same Okabe–Ito hues.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
-OKABE_ITO = {
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "bluish_green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish_purple": "#CC79A7",
-    "black": "#000000",
-}
+from readwise_desktop.core.styles import (
+    HEDGE_KEYS,
+    OKABE_ITO,
+    STYLE_SPECS,
+    TOGGLES,
+    StyleSpec,
+    cue_style_key,
+)
+
+__all__ = ["HEDGE_KEYS", "OKABE_ITO", "STYLES", "TOGGLES", "Style", "cue_style_key", "tint"]
+
 U = QTextCharFormat.UnderlineStyle
+UNDERLINES = {
+    "wavy": U.WaveUnderline,
+    "dashed": U.DashUnderline,
+    "dotted": U.DotLine,
+    "dash-dot": U.DashDotLine,
+    "solid": U.SingleUnderline,
+}
 
 
-@dataclass(frozen=True, slots=True)
-class Style:
-    key: str
-    label: str
-    colour: str
-    underline: U | None
-    bold: bool
-    italic: bool
-    cue: str  # the non-colour cue, in words, for the legend
+class Style(StyleSpec):
+    """A :class:`StyleSpec` of the core that can make its Qt text format."""
+
+    __slots__ = ()
 
     def char_format(self, dark: bool) -> QTextCharFormat:
+        spec = self
         fmt = QTextCharFormat()
-        if self.key in HEDGE_KEYS:
-            fmt.setBackground(tint(self.colour, dark))
-        elif self.key != "UNSOURCED":  # unsourced claims keep the text colour: read, not skip
-            fmt.setForeground(QColor(lighten(self.colour) if dark else self.colour))
-        if self.underline is not None:
-            fmt.setUnderlineStyle(self.underline)
-            fmt.setUnderlineColor(QColor(lighten(self.colour) if dark else self.colour))
-        if self.bold:
+        if spec.is_hedge:
+            fmt.setBackground(tint(spec.colour, dark))
+        elif spec.key != "UNSOURCED":  # unsourced claims keep the text colour: read, not skip
+            fmt.setForeground(QColor(lighten(spec.colour) if dark else spec.colour))
+        if spec.underline is not None:
+            fmt.setUnderlineStyle(UNDERLINES[spec.underline])
+            fmt.setUnderlineColor(QColor(lighten(spec.colour) if dark else spec.colour))
+        if spec.bold:
             fmt.setFontWeight(700)
-        if self.italic:
+        if spec.italic:
             fmt.setFontItalic(True)
         return fmt
 
 
-HEDGE_KEYS = ("REPORTATIVE", "MODAL", "SPECULATIVE", "PROBABILITY", "APPROXIMATOR")
-STYLES: dict[str, Style] = {
-    "REPORTATIVE": Style(
-        "REPORTATIVE",
-        "Reportative hedge",
-        OKABE_ITO["vermillion"],
-        U.WaveUnderline,
-        False,
-        False,
-        "wavy underline",
-    ),
-    "MODAL": Style(
-        "MODAL",
-        "Modal hedge",
-        OKABE_ITO["sky_blue"],
-        U.DashUnderline,
-        False,
-        False,
-        "dashed underline",
-    ),
-    "SPECULATIVE": Style(
-        "SPECULATIVE",
-        "Speculative hedge",
-        OKABE_ITO["reddish_purple"],
-        U.DotLine,
-        False,
-        False,
-        "dotted underline",
-    ),
-    "PROBABILITY": Style(
-        "PROBABILITY",
-        "Probability hedge",
-        OKABE_ITO["yellow"],
-        U.DashDotLine,
-        False,
-        False,
-        "dash-dot underline",
-    ),
-    "APPROXIMATOR": Style(
-        "APPROXIMATOR",
-        "Approximate figure",
-        OKABE_ITO["bluish_green"],
-        U.SingleUnderline,
-        False,
-        False,
-        "solid underline",
-    ),
-    "CUE_NAMED": Style(
-        "CUE_NAMED", "Named source and its cue", OKABE_ITO["blue"], None, True, False, "bold"
-    ),
-    "CUE_UNNAMED": Style(
-        "CUE_UNNAMED",
-        "Unnamed or vague source and its cue",
-        OKABE_ITO["orange"],
-        None,
-        True,
-        True,
-        "bold italic",
-    ),
-    "UNSOURCED": Style(
-        "UNSOURCED",
-        "Unsourced claim",
-        "#6B6B6B",
-        U.DotLine,
-        False,
-        False,
-        "grey dotted underline and ◆ in the ledger",
-    ),
-}
-TOGGLES = (*HEDGE_KEYS, "CUE_NAMED", "CUE_UNNAMED", "UNSOURCED")
+STYLES: dict[str, Style] = {key: Style(*astuple(spec)) for key, spec in STYLE_SPECS.items()}
 
 
 def tint(hex_colour: str, dark: bool) -> QColor:
@@ -137,10 +70,6 @@ def tint(hex_colour: str, dark: bool) -> QColor:
 
 def lighten(hex_colour: str) -> str:
     return QColor(hex_colour).lighter(150).name()
-
-
-def cue_style_key(source_group: str) -> str:
-    return "CUE_NAMED" if source_group == "named" else "CUE_UNNAMED"
 
 
 def apply_theme(app: QApplication, dark: bool) -> None:
