@@ -28,6 +28,7 @@ from readwise_desktop.core.importers.reader import file_filter
 from readwise_desktop.core.model import SOURCING_LABELS, Analysis
 from readwise_desktop.core.report import readable_label
 from readwise_desktop.ui.article_view import ArticleView
+from readwise_desktop.ui.exporting import ask_export_path, export_to, print_document
 from readwise_desktop.ui.legend import Legend
 from readwise_desktop.ui.navigation import Navigator
 from readwise_desktop.ui.palette import apply_theme
@@ -140,6 +141,9 @@ class MainWindow(QMainWindow):
         self._action("&File", "&Paste as new article", self.paste_article, "Ctrl+Shift+V")
         self.recent_menu = self.menus["&File"].addMenu("Open &recent")
         self._action("&File", "Re&analyse", self.reanalyse, "F5")
+        self.menus["&File"].addSeparator()
+        self._action("&File", "&Export…", self.export_dialog, "Ctrl+E")
+        self._action("&File", "&Print…", self.print_article, S.Print)
         self.menus["&File"].addSeparator()
         self._action("&File", "&Quit", self.close, S.Quit)
         self._action("&View", "Zoom &in", lambda: self.view.zoomIn(1), S.ZoomIn)
@@ -288,11 +292,34 @@ class MainWindow(QMainWindow):
         self._busy(False)
         self._error(message)
 
-    def _error(self, message: str) -> None:
+    def export_dialog(self) -> None:
+        if self.analysis is None:
+            self.statusBar().showMessage("Open an article first: there is nothing to export.", 5000)
+            return
+        stem = Path(self.current_path).stem if self.current_path else "article"
+        path = ask_export_path(self, str(Path.home() / f"{stem}-analysis.html"))
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        if self.analysis is None:
+            return
+        try:
+            written = export_to(path, self.analysis, self.view.document())
+        except OSError as err:
+            self._error(f"{path}: cannot be written ({err.strerror or err})", "Cannot export")
+            return
+        self.statusBar().showMessage(f"Exported to {written}", 8000)
+
+    def print_article(self) -> None:
+        if self.analysis is not None and print_document(self, self.view.document()):
+            self.statusBar().showMessage("Sent to the printer.", 5000)
+
+    def _error(self, message: str, title: str = "Cannot open this") -> None:
         self.statusBar().showMessage(message, 8000)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Cannot open this",
+            title,
             message,
             QMessageBox.StandardButton.Ok,
             self,
