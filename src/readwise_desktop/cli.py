@@ -219,9 +219,16 @@ def run_evaluate(argv: Sequence[str]) -> int:
     return evaluate(argv)
 
 
+def run_batch(argv: Sequence[str]) -> int:
+    from readwise_desktop.batch import run_batch as batch
+
+    return batch(argv)
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "analyze": run_analyze,
     "evaluate": run_evaluate,
+    "batch": run_batch,
 }
 
 

@@ -25,3 +25,12 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The target's own permissions, or what the umask allows a new file."""
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
