@@ -8,6 +8,7 @@ one line on stderr and exit code 2.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -219,6 +220,36 @@ def run_evaluate(argv: Sequence[str]) -> int:
     return evaluate(argv)
 
 
+def run_compare(argv: Sequence[str]) -> int:
+    from readwise_desktop.core.analyze import analyze_text
+    from readwise_desktop.core.compare import compare, comparison_report
+    from readwise_desktop.core.importers.reader import read_article
+    from readwise_desktop.core.pipeline import MODEL_NAMES, load_pipeline
+
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} compare",
+        description="Compare two versions of a story: sources gained or lost, hedges added or "
+        "removed, sources that appeared or vanished.",
+    )
+    parser.add_argument("old", metavar="OLD")
+    parser.add_argument("new", metavar="NEW")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--rules-only", action="store_true")
+    args = parser.parse_args(argv)
+    try:
+        old, new = read_article(args.old), read_article(args.new)
+    except InputError as err:
+        return fail(str(err))
+    pipeline = load_pipeline(model_names=() if args.rules_only else MODEL_NAMES)
+    result = compare(analyze_text(pipeline, old.text), analyze_text(pipeline, new.text))
+    if args.format == "json":
+        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(comparison_report(result, args.old, args.new))
+    return 0
+
+
 def run_batch(argv: Sequence[str]) -> int:
     from readwise_desktop.batch import run_batch as batch
 
@@ -229,6 +260,7 @@ COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "analyze": run_analyze,
     "evaluate": run_evaluate,
     "batch": run_batch,
+    "compare": run_compare,
 }
 
 

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from readwise_desktop import __version__
+from readwise_desktop.core.compare import compare
 from readwise_desktop.core.importers.reader import file_filter
 from readwise_desktop.core.model import SOURCING_LABELS, Analysis
 from readwise_desktop.core.report import readable_label
 from readwise_desktop.ui.article_view import ArticleView
+from readwise_desktop.ui.compare_view import CompareDialog
 from readwise_desktop.ui.exporting import ask_export_path, export_to, print_document
 from readwise_desktop.ui.legend import Legend
 from readwise_desktop.ui.navigation import Navigator
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.analysis: Analysis | None = None
         self.current_path: str | None = None
+        self._compare_path = ""
         self._pending_path: str | None = None
         self.last_error = ""
         self.request = 0
@@ -143,6 +146,7 @@ class MainWindow(QMainWindow):
         self._action("&File", "Re&analyse", self.reanalyse, "F5")
         self.menus["&File"].addSeparator()
         self._action("&File", "&Export…", self.export_dialog, "Ctrl+E")
+        self._action("&File", "&Compare with another version…", self.compare_dialog, "Ctrl+D")
         self._action("&File", "&Print…", self.print_article, S.Print)
         self.menus["&File"].addSeparator()
         self._action("&File", "&Quit", self.close, S.Quit)
@@ -185,6 +189,8 @@ class MainWindow(QMainWindow):
         self.service.finished.connect(self._finished)
         self.service.failed.connect(self._failed)
         self.service.cancelled.connect(lambda _: self._busy(False))
+        self.service.otherFinished.connect(self._other_finished)
+        self.service.otherFailed.connect(lambda _, message: self._error(message))
         self.cancel_button.clicked.connect(self.cancel)
         self.legend.changed.connect(self._toggles_changed)
         self.sidebar.claimSelected.connect(self.view.select_sentence)
@@ -310,6 +316,30 @@ class MainWindow(QMainWindow):
             self._error(f"{path}: cannot be written ({err.strerror or err})", "Cannot export")
             return
         self.statusBar().showMessage(f"Exported to {written}", 8000)
+
+    def compare_dialog(self) -> None:
+        if self.analysis is None:
+            self.statusBar().showMessage("Open an article first, then compare it.", 5000)
+            return
+        start = str(Path(self.current_path).parent) if self.current_path else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Compare with", start, file_filter())
+        if path:
+            self.compare_with(path)
+
+    def compare_with(self, path: str) -> None:
+        self._compare_path = path
+        self.service.submit_other(path)
+        self.statusBar().showMessage(f"Analysing {Path(path).name} to compare…")
+
+    def _other_finished(self, _request: int, other: Analysis) -> None:
+        if self.analysis is None:
+            return
+        old_name = Path(self.current_path).name if self.current_path else "this article"
+        new_name = Path(self._compare_path).name
+        result = compare(self.analysis, other)
+        self.compare_view = CompareDialog(result, old_name, new_name, self)
+        self.compare_view.open()
+        self.statusBar().showMessage(f"Compared with {new_name}", 5000)
 
     def print_article(self) -> None:
         if self.analysis is not None and print_document(self, self.view.document()):

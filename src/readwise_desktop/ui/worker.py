@@ -49,6 +49,8 @@ class AnalysisWorker(QObject):
     finished = Signal(int, object)  # request id, Analysis
     failed = Signal(int, str)  # request id, one-sentence message
     cancelled = Signal(int)
+    otherFinished = Signal(int, object)  # request id, Analysis of a file to compare with
+    otherFailed = Signal(int, str)
 
     def __init__(
         self,
@@ -102,12 +104,29 @@ class AnalysisWorker(QObject):
             return
         self._analyze(request, article.text, path, article.metadata)
 
+    @Slot(int, str)
+    def analyze_other(self, request: int, path: str) -> None:
+        """Analyse a second file (to compare with) without touching the current request."""
+        if self._pipeline is None:
+            self.otherFailed.emit(request, "the language model is still loading")
+            return
+        try:
+            article = read_article(path)
+            analysis = analyze_text(self._pipeline, article.text, file=path)
+        except InputError as err:
+            self.otherFailed.emit(request, str(err))
+            return
+        self.otherFinished.emit(request, analysis)
+
 
 class AnalysisService(QObject):
     """The window's handle on the worker: starts the thread and numbers the requests."""
 
     requestText = Signal(int, str, str)
     requestFile = Signal(int, str)
+    requestOther = Signal(int, str)
+    otherFinished = Signal(int, object)
+    otherFailed = Signal(int, str)
     modelReady = Signal(str, bool)
     progress = Signal(int, int, int)
     finished = Signal(int, object)
@@ -129,6 +148,10 @@ class AnalysisService(QObject):
         self.worker_thread.started.connect(self.worker.load)
         self.requestText.connect(self.worker.analyze_text)
         self.requestFile.connect(self.worker.analyze_file)
+        self.requestOther.connect(self.worker.analyze_other)
+        self.worker.otherFinished.connect(self.otherFinished)
+        self.worker.otherFailed.connect(self.otherFailed)
+        self._others = 0
         self.worker.modelReady.connect(self.modelReady)
         self.worker.progress.connect(self._on_progress)
         self.worker.finished.connect(self._on_finished)
@@ -156,6 +179,12 @@ class AnalysisService(QObject):
         request = self.latest.next()
         self.requestFile.emit(request, str(path))
         return request
+
+    def submit_other(self, path: str | Path) -> int:
+        """A file to compare with the open article; its result comes as ``otherFinished``."""
+        self._others += 1
+        self.requestOther.emit(self._others, str(path))
+        return self._others
 
     def cancel(self) -> None:
         self.latest.cancel()
