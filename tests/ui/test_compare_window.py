@@ -18,10 +18,10 @@ def test_compare_dialog(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> Non
     open_and_wait(qtbot, window, old)
     before = window.analysis
     with qtbot.waitSignal(window.service.otherFinished, timeout=WAIT_MS):
-        window.compare_with(str(new))
-    qtbot.waitUntil(lambda: getattr(window, "compare_view", None) is not None, timeout=WAIT_MS)
-    html = window.compare_view.browser.toPlainText()
+        window.files.compare_with(str(new))
+    qtbot.waitUntil(lambda: window.files.compare_view is not None, timeout=WAIT_MS)
+    html = window.files.compare_view.browser.toPlainText()
     assert "gained a source" in html and "lost a source" in html
     assert "Sources that vanished" in html and "Jonas Berg" in html
     assert window.analysis is before  # the open article stays
-    window.compare_view.close()
+    window.files.compare_view.close()

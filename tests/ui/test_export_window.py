@@ -17,11 +17,11 @@ REPORTATIVE_TINT = (242, 204, 173)  # vermillion at 32 % on white, as in the win
 
 def test_export_html_and_csv(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     open_and_wait(qtbot, window, sample_path())
-    window.export_to(str(tmp_path / "out.html"))
+    window.files.export_to(str(tmp_path / "out.html"))
     parser = Spans()
     parser.feed((tmp_path / "out.html").read_text(encoding="utf-8"))
     assert ("rw-REPORTATIVE", "reportedly") in {(c, t) for c, _, t in parser.spans}
-    window.export_to(str(tmp_path / "out.csv"))
+    window.files.export_to(str(tmp_path / "out.csv"))
     assert (tmp_path / "out.csv").read_text(encoding="utf-8").startswith("claim,start,end")
 
 
@@ -42,7 +42,7 @@ def _tinted_pixels(path: Path, colour: tuple[int, int, int]) -> int:
 def test_export_pdf_keeps_the_highlights(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     open_and_wait(qtbot, window, sample_path())
     target = tmp_path / "out.pdf"
-    window.export_to(str(target))
+    window.files.export_to(str(target))
     assert target.read_bytes().startswith(b"%PDF")
     document = pdfium.PdfDocument(str(target))
     text = "".join(document[i].get_textpage().get_text_bounded() for i in range(len(document)))
@@ -54,5 +54,5 @@ def test_export_pdf_keeps_the_highlights(qtbot: QtBot, window: MainWindow, tmp_p
 
 def test_export_error_is_a_dialog(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     open_and_wait(qtbot, window, sample_path())
-    window.export_to(str(tmp_path / "missing-folder" / "out.html"))
+    window.files.export_to(str(tmp_path / "missing-folder" / "out.html"))
     assert "cannot be written" in window.last_error

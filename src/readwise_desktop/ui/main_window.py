@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import platform
-from importlib.metadata import version
 from pathlib import Path
 
-from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -23,15 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readwise_desktop import __version__
-from readwise_desktop.core.compare import compare
 from readwise_desktop.core.importers.reader import file_filter
-from readwise_desktop.core.model import SOURCING_LABELS, Analysis
-from readwise_desktop.core.report import readable_label
+from readwise_desktop.core.model import Analysis
 from readwise_desktop.ui.article_view import ArticleView
-from readwise_desktop.ui.compare_view import CompareDialog
-from readwise_desktop.ui.exporting import ask_export_path, export_to, print_document
+from readwise_desktop.ui.file_actions import FileActions
 from readwise_desktop.ui.legend import Legend
+from readwise_desktop.ui.menus import build_menus
 from readwise_desktop.ui.navigation import Navigator
 from readwise_desktop.ui.palette import apply_theme
 from readwise_desktop.ui.sidebar import Sidebar
@@ -50,13 +45,16 @@ EMPTY_STATE = (
 class MainWindow(QMainWindow):
     analysisShown = Signal(object)
 
+    menus: dict[str, QMenu]
+    recent_menu: QMenu
+    dark_action: QAction
+
     def __init__(self, service: AnalysisService, settings: QSettings) -> None:
         super().__init__()
         self.service = service
         self.settings = settings
         self.analysis: Analysis | None = None
         self.current_path: str | None = None
-        self._compare_path = ""
         self._pending_path: str | None = None
         self.last_error = ""
         self.request = 0
@@ -64,7 +62,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("readwise-desktop")
         self.setAcceptDrops(True)
         self._build()
-        self._build_menus()
+        self.files = FileActions(self)
+        build_menus(self)
         self.navigator = Navigator(self.view, self.sidebar)
         self._connect()
         self._restore()
@@ -120,76 +119,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_label)
         self._busy(False)
 
-    def _action(
-        self,
-        menu_name: str,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.menus[menu_name].addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.menus = {
-            name: bar.addMenu(name) for name in ("&File", "&View", "&Go", "&Ledger", "&Help")
-        }
-        S = QKeySequence.StandardKey
-        self._action("&File", "&Open…", self.open_dialog, S.Open)
-        self._action("&File", "&Paste as new article", self.paste_article, "Ctrl+Shift+V")
-        self.recent_menu = self.menus["&File"].addMenu("Open &recent")
-        self._action("&File", "Re&analyse", self.reanalyse, "F5")
-        self.menus["&File"].addSeparator()
-        self._action("&File", "&Export…", self.export_dialog, "Ctrl+E")
-        self._action("&File", "&Compare with another version…", self.compare_dialog, "Ctrl+D")
-        self._action("&File", "&Print…", self.print_article, S.Print)
-        self.menus["&File"].addSeparator()
-        self._action("&File", "&Quit", self.close, S.Quit)
-        self._action("&View", "Zoom &in", lambda: self.view.zoomIn(1), S.ZoomIn)
-        self._action("&View", "Zoom &out", lambda: self.view.zoomOut(1), S.ZoomOut)
-        self._action("&View", "&Reset zoom", self.reset_zoom, "Ctrl+0")
-        self.dark_action = self._action("&View", "&Dark theme", self.toggle_theme, "Ctrl+T")
-        self.dark_action.setCheckable(True)
-        self.menus["&View"].addSeparator()
-        for number, key in enumerate(self.legend.boxes, start=1):
-            label = self.legend.boxes[key].text()
-            self._action(
-                "&View",
-                f"Show {label.lower()}",
-                lambda _=False, k=key: self.legend.toggle(k),
-                f"Alt+{number}",
-            )
-        self._action("&Go", "&Next finding", lambda: self.navigator.finding(+1), "F3")
-        self._action("&Go", "&Previous finding", lambda: self.navigator.finding(-1), "Shift+F3")
-        self._action("&Go", "Next &unsourced claim", lambda: self.navigator.unsourced(+1), "F4")
-        self._action(
-            "&Go", "Previous u&nsourced claim", lambda: self.navigator.unsourced(-1), "Shift+F4"
-        )
-        self._action("&Go", "Focus the &ledger", self.sidebar.table.setFocus, "Ctrl+L")
-        self._action("&Go", "Focus the &article", self.view.setFocus, "Ctrl+K")
-        self._action("&Ledger", "&All claims", lambda: self.sidebar.set_filter(None), "Ctrl+`")
-        for number, label in enumerate(SOURCING_LABELS, start=1):
-            self._action(
-                "&Ledger",
-                f"Only {readable_label(label)}",
-                lambda _=False, lab=label: self.sidebar.set_filter(lab),
-                f"Ctrl+{number}",
-            )
-        self._action("&Help", "Open &sample article", self.open_sample)
-        self._action("&Help", "&About readwise-desktop", self.about)
-
     def _connect(self) -> None:
         self.service.modelReady.connect(self._model_ready)
         self.service.progress.connect(self._progress)
         self.service.finished.connect(self._finished)
         self.service.failed.connect(self._failed)
         self.service.cancelled.connect(lambda _: self._busy(False))
-        self.service.otherFinished.connect(self._other_finished)
+        self.service.otherFinished.connect(self.files.other_finished)
         self.service.otherFailed.connect(lambda _, message: self._error(message))
         self.cancel_button.clicked.connect(self.cancel)
         self.legend.changed.connect(self._toggles_changed)
@@ -298,53 +234,6 @@ class MainWindow(QMainWindow):
         self._busy(False)
         self._error(message)
 
-    def export_dialog(self) -> None:
-        if self.analysis is None:
-            self.statusBar().showMessage("Open an article first: there is nothing to export.", 5000)
-            return
-        stem = Path(self.current_path).stem if self.current_path else "article"
-        path = ask_export_path(self, str(Path.home() / f"{stem}-analysis.html"))
-        if path:
-            self.export_to(path)
-
-    def export_to(self, path: str) -> None:
-        if self.analysis is None:
-            return
-        try:
-            written = export_to(path, self.analysis, self.view.document())
-        except OSError as err:
-            self._error(f"{path}: cannot be written ({err.strerror or err})", "Cannot export")
-            return
-        self.statusBar().showMessage(f"Exported to {written}", 8000)
-
-    def compare_dialog(self) -> None:
-        if self.analysis is None:
-            self.statusBar().showMessage("Open an article first, then compare it.", 5000)
-            return
-        start = str(Path(self.current_path).parent) if self.current_path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Compare with", start, file_filter())
-        if path:
-            self.compare_with(path)
-
-    def compare_with(self, path: str) -> None:
-        self._compare_path = path
-        self.service.submit_other(path)
-        self.statusBar().showMessage(f"Analysing {Path(path).name} to compare…")
-
-    def _other_finished(self, _request: int, other: Analysis) -> None:
-        if self.analysis is None:
-            return
-        old_name = Path(self.current_path).name if self.current_path else "this article"
-        new_name = Path(self._compare_path).name
-        result = compare(self.analysis, other)
-        self.compare_view = CompareDialog(result, old_name, new_name, self)
-        self.compare_view.open()
-        self.statusBar().showMessage(f"Compared with {new_name}", 5000)
-
-    def print_article(self) -> None:
-        if self.analysis is not None and print_document(self, self.view.document()):
-            self.statusBar().showMessage("Sent to the printer.", 5000)
-
     def _error(self, message: str, title: str = "Cannot open this") -> None:
         self.statusBar().showMessage(message, 8000)
         box = QMessageBox(
@@ -389,26 +278,6 @@ class MainWindow(QMainWindow):
 
     def reset_zoom(self) -> None:
         self.view.zoomIn(round(self.reading_size - self.view.font().pointSizeF()))
-
-    def about(self) -> None:
-        pipeline = self.service.pipeline_name or "still loading"
-        note = (
-            "<p><b>Running rules-only: reduced accuracy.</b> No trained English model was "
-            "found.</p>"
-            if self.service.reduced_accuracy
-            else ""
-        )
-        QMessageBox.about(
-            self,
-            "About readwise-desktop",
-            (
-                f"<h3>readwise-desktop {__version__}</h3>"
-                "<p>An offline reading assistant that shows how a news article is hedged and "
-                "sourced.</p>"
-                f"<p>Pipeline: {pipeline}<br>spaCy {version('spacy')} · "
-                f"PySide6 {PYSIDE_VERSION} · Python {platform.python_version()}</p>{note}"
-            ),
-        )
 
     # --- remembered state ----------------------------------------------------------------------
 

@@ -1,0 +1,85 @@
+"""The window's menus: every command with its shortcut, so everything works without a mouse."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from readwise_desktop.core.model import SOURCING_LABELS
+from readwise_desktop.core.report import readable_label
+from readwise_desktop.ui.about import show_about
+
+if TYPE_CHECKING:
+    from readwise_desktop.ui.main_window import MainWindow
+
+
+def action(
+    window: MainWindow,
+    menu_name: str,
+    text: str,
+    slot: object,
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+) -> QAction:
+    item = QAction(text, window)
+    if shortcut is not None:
+        item.setShortcut(QKeySequence(shortcut))
+    item.triggered.connect(slot)
+    window.menus[menu_name].addAction(item)
+    return item
+
+
+def build_menus(window: MainWindow) -> None:
+    bar = window.menuBar()
+    window.menus = {
+        name: bar.addMenu(name) for name in ("&File", "&View", "&Go", "&Ledger", "&Help")
+    }
+    S = QKeySequence.StandardKey
+    action(window, "&File", "&Open…", window.open_dialog, S.Open)
+    action(window, "&File", "&Paste as new article", window.paste_article, "Ctrl+Shift+V")
+    window.recent_menu = window.menus["&File"].addMenu("Open &recent")
+    action(window, "&File", "Re&analyse", window.reanalyse, "F5")
+    window.menus["&File"].addSeparator()
+    action(window, "&File", "&Export…", window.files.export_dialog, "Ctrl+E")
+    action(window, "&File", "&Compare with another version…", window.files.compare_dialog, "Ctrl+D")
+    action(window, "&File", "&Print…", window.files.print_article, S.Print)
+    window.menus["&File"].addSeparator()
+    action(window, "&File", "&Quit", window.close, S.Quit)
+    action(window, "&View", "Zoom &in", lambda: window.view.zoomIn(1), S.ZoomIn)
+    action(window, "&View", "Zoom &out", lambda: window.view.zoomOut(1), S.ZoomOut)
+    action(window, "&View", "&Reset zoom", window.reset_zoom, "Ctrl+0")
+    window.dark_action = action(window, "&View", "&Dark theme", window.toggle_theme, "Ctrl+T")
+    window.dark_action.setCheckable(True)
+    window.menus["&View"].addSeparator()
+    for number, key in enumerate(window.legend.boxes, start=1):
+        label = window.legend.boxes[key].text()
+        action(
+            window,
+            "&View",
+            f"Show {label.lower()}",
+            lambda _=False, k=key: window.legend.toggle(k),
+            f"Alt+{number}",
+        )
+    action(window, "&Go", "&Next finding", lambda: window.navigator.finding(+1), "F3")
+    action(window, "&Go", "&Previous finding", lambda: window.navigator.finding(-1), "Shift+F3")
+    action(window, "&Go", "Next &unsourced claim", lambda: window.navigator.unsourced(+1), "F4")
+    action(
+        window,
+        "&Go",
+        "Previous u&nsourced claim",
+        lambda: window.navigator.unsourced(-1),
+        "Shift+F4",
+    )
+    action(window, "&Go", "Focus the &ledger", window.sidebar.table.setFocus, "Ctrl+L")
+    action(window, "&Go", "Focus the &article", window.view.setFocus, "Ctrl+K")
+    action(window, "&Ledger", "&All claims", lambda: window.sidebar.set_filter(None), "Ctrl+`")
+    for number, label in enumerate(SOURCING_LABELS, start=1):
+        action(
+            window,
+            "&Ledger",
+            f"Only {readable_label(label)}",
+            lambda _=False, lab=label: window.sidebar.set_filter(lab),
+            f"Ctrl+{number}",
+        )
+    action(window, "&Help", "Open &sample article", window.open_sample)
+    action(window, "&Help", "&About readwise-desktop", lambda: show_about(window))
