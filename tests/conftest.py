@@ -3,13 +3,30 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from readwise_desktop.core.pipeline import LoadedPipeline, load_pipeline
+# Nothing a test runs may write to the user's real folders: the app's own home is a temporary
+# folder, and the platform folders point at a "forbidden" one that must stay empty.
+_SANDBOX = Path(tempfile.mkdtemp(prefix="readwise-tests-"))
+FORBIDDEN = _SANDBOX / "forbidden"
+os.environ["READWISE_DESKTOP_HOME"] = str(_SANDBOX / "home")
+for _variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_variable] = str(FORBIDDEN / _variable.lower())
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    written = [p for p in FORBIDDEN.rglob("*") if p.is_file()] if FORBIDDEN.exists() else []
+    if written:
+        print(f"\nFiles written outside READWISE_DESKTOP_HOME: {written}")
+        session.exitstatus = 1
+
+
+from readwise_desktop.core.pipeline import LoadedPipeline, load_pipeline  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

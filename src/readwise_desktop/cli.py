@@ -109,6 +109,7 @@ def run_analyze(argv: Sequence[str]) -> int:
     from readwise_desktop.cli_output import write_results
     from readwise_desktop.core.analyze import analyze_text
     from readwise_desktop.core.export import format_for
+    from readwise_desktop.core.paths import user_rule_files
     from readwise_desktop.core.pipeline import MODEL_NAMES, load_pipeline
     from readwise_desktop.core.rules.schema import RuleFileError
 
@@ -122,7 +123,7 @@ def run_analyze(argv: Sequence[str]) -> int:
     try:
         pipeline = load_pipeline(
             args.model,
-            extra_rule_files=args.rules,
+            extra_rule_files=[*user_rule_files(), *args.rules],
             model_names=() if args.rules_only else MODEL_NAMES,
         )
     except RuleFileError as err:
@@ -250,6 +251,18 @@ def run_compare(argv: Sequence[str]) -> int:
     return 0
 
 
+def run_rules(argv: Sequence[str]) -> int:
+    from readwise_desktop.cli_rules import run_rules as rules
+
+    return rules(argv)
+
+
+def run_settings(argv: Sequence[str]) -> int:
+    from readwise_desktop.cli_rules import run_settings as settings
+
+    return settings(argv)
+
+
 def run_batch(argv: Sequence[str]) -> int:
     from readwise_desktop.batch import run_batch as batch
 
@@ -261,6 +274,8 @@ COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "evaluate": run_evaluate,
     "batch": run_batch,
     "compare": run_compare,
+    "rules": run_rules,
+    "settings": run_settings,
 }
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from readwise_desktop.core.paths import app_paths
 from readwise_desktop.ui.gc_guard import MainThreadGC
 from readwise_desktop.ui.main_window import MainWindow
 from readwise_desktop.ui.palette import apply_theme
@@ -20,10 +19,8 @@ SCREENSHOT_SIZE = (1280, 800)
 
 
 def settings_file() -> Path:
-    """Window settings: under $READWISE_DESKTOP_HOME when set, else the user config folder."""
-    home = os.environ.get("READWISE_DESKTOP_HOME")
-    base = Path(home) / "config" if home else Path(platformdirs.user_config_dir(APP))
-    return base / "window.ini"
+    """Window state (geometry, splitter, recent files) beside settings.toml."""
+    return app_paths().config / "window.ini"
 
 
 def make_settings() -> QSettings:

@@ -16,8 +16,11 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from readwise_desktop.core.analyze import AnalysisCancelled, analyze_text
 from readwise_desktop.core.importers.reader import read_article
 from readwise_desktop.core.model import Analysis
-from readwise_desktop.core.pipeline import LoadedPipeline, load_pipeline
-from readwise_desktop.core.textio import InputError
+from readwise_desktop.core.paths import app_paths, user_rule_files
+from readwise_desktop.core.pipeline import MODEL_NAMES, LoadedPipeline, load_pipeline
+from readwise_desktop.core.rules.schema import RuleFileError
+from readwise_desktop.core.settings import load_settings
+from readwise_desktop.core.textio import DEFAULT_MAX_BYTES, InputError
 
 
 class _Latest:
@@ -63,13 +66,23 @@ class AnalysisWorker(QObject):
         self._model_path = model_path
         self._model_names = model_names
         self._pipeline: LoadedPipeline | None = None
+        self._max_bytes = DEFAULT_MAX_BYTES
 
     @Slot()
     def load(self) -> None:
-        if self._model_names is None:
-            self._pipeline = load_pipeline(self._model_path)
-        else:
-            self._pipeline = load_pipeline(self._model_path, model_names=self._model_names)
+        """The pipeline: the model path given or set, and the reader's own rule files. Invalid
+        rule files are reported (every problem) and the shipped rules are used meanwhile."""
+        settings, _ = load_settings(app_paths().settings)
+        self._max_bytes = int(settings.max_size_mb * 1e6)
+        model_path = self._model_path or settings.model_path or None
+        names = MODEL_NAMES if self._model_names is None else self._model_names
+        try:
+            self._pipeline = load_pipeline(
+                model_path, model_names=names, extra_rule_files=user_rule_files()
+            )
+        except RuleFileError as err:
+            self._pipeline = load_pipeline(model_path, model_names=names)
+            self.failed.emit(0, f"your rule files have {len(err.problems)} problem(s): {err}")
         self.modelReady.emit(self._pipeline.name, self._pipeline.reduced_accuracy)
 
     @Slot(int, str, str)
@@ -98,7 +111,7 @@ class AnalysisWorker(QObject):
         if request != self._latest.value:
             return
         try:
-            article = read_article(path)
+            article = read_article(path, self._max_bytes)
         except InputError as err:
             self.failed.emit(request, str(err))
             return
