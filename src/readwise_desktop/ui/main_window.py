@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -22,10 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from readwise_desktop.core.importers.reader import file_filter
+from readwise_desktop.core.library import Entry, Library, text_hash
 from readwise_desktop.core.model import Analysis
+from readwise_desktop.core.paths import app_paths
 from readwise_desktop.ui.article_view import ArticleView
 from readwise_desktop.ui.file_actions import FileActions
 from readwise_desktop.ui.legend import Legend
+from readwise_desktop.ui.library_panel import LibraryPanel
 from readwise_desktop.ui.menus import build_menus
 from readwise_desktop.ui.navigation import Navigator
 from readwise_desktop.ui.palette import apply_theme
@@ -108,6 +112,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.setCentralWidget(self.splitter)
+        self.library = Library(app_paths().library)
+        self.library_panel = LibraryPanel(self.library)
+        self.library_dock = QDockWidget("Library", self)
+        self.library_dock.setObjectName("libraryDock")
+        self.library_dock.setWidget(self.library_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.library_dock.hide()
+        if self.library.message:
+            QTimer.singleShot(0, lambda: self._error(self.library.message or "", "Library"))
         self.model_label = QLabel("Loading the language model…")
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)
@@ -131,6 +144,7 @@ class MainWindow(QMainWindow):
         self.legend.changed.connect(self._toggles_changed)
         self.sidebar.claimSelected.connect(self.view.select_sentence)
         self.view.claimClicked.connect(self.sidebar.select_claim)
+        self.library_panel.openRequested.connect(self.reopen)
 
     # --- getting text in ---------------------------------------------------------------------
 
@@ -146,6 +160,13 @@ class MainWindow(QMainWindow):
         self.request = self.service.submit_text(text, name)
         self._pending_path = None
         self._busy(True, "Analysing the pasted text…")
+
+    def reopen(self, entry: Entry) -> None:
+        """Open a library article: from its file when it is still there, else the stored text."""
+        if entry.file and Path(entry.file).is_file():
+            self.open_path(entry.file)
+        else:
+            self.open_text(self.library.text(entry.id) or "", entry.title)
 
     def open_dialog(self) -> None:
         start = str(Path(self.current_path).parent) if self.current_path else ""
@@ -220,6 +241,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{analysis.title or name} — readwise-desktop")
         self.stack.setCurrentWidget(self.view)
         self.meta_label.setText(metadata_line(analysis.metadata))
+        self.library.remember(analysis, self.current_path)
+        self.library_panel.refresh()
+        self.library_panel.show_note_for(text_hash(analysis.text))
         self.meta_label.setVisible(bool(analysis.metadata))
         self.view.show_analysis(analysis, self.legend.visible(), self.dark)
         QTimer.singleShot(0, lambda: self.sidebar.set_analysis(analysis))
@@ -306,6 +330,9 @@ class MainWindow(QMainWindow):
         state = self.settings.value("splitter")
         if isinstance(state, QByteArray):
             self.splitter.restoreState(state)
+        docks = self.settings.value("window_state")
+        if isinstance(docks, QByteArray):
+            self.restoreState(docks)
         visible = self.settings.value("visible")
         if isinstance(visible, list):
             self.legend.set_visible({str(v) for v in visible})
@@ -320,7 +347,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.setValue("window_state", self.saveState())
         self.settings.sync()
+        self.library_panel.save_note()
         super().closeEvent(event)
 
 

@@ -81,5 +81,9 @@ def build_menus(window: MainWindow) -> None:
             lambda _=False, lab=label: window.sidebar.set_filter(lab),
             f"Ctrl+{number}",
         )
+    library = window.library_dock.toggleViewAction()
+    library.setText("&Library and notes")
+    library.setShortcut(QKeySequence("Ctrl+Shift+L"))
+    window.menus["&View"].addAction(library)
     action(window, "&Help", "Open &sample article", window.open_sample)
     action(window, "&Help", "&About readwise-desktop", lambda: show_about(window))
