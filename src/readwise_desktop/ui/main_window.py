@@ -26,6 +26,12 @@ from readwise_desktop.core.importers.reader import file_filter
 from readwise_desktop.core.library import Entry, Library, text_hash
 from readwise_desktop.core.model import Analysis
 from readwise_desktop.core.paths import app_paths
+from readwise_desktop.core.settings import (
+    NewerSettingsError,
+    Settings,
+    load_settings,
+    save_settings,
+)
 from readwise_desktop.ui.article_view import ArticleView
 from readwise_desktop.ui.file_actions import FileActions
 from readwise_desktop.ui.legend import Legend
@@ -33,6 +39,7 @@ from readwise_desktop.ui.library_panel import LibraryPanel
 from readwise_desktop.ui.menus import build_menus
 from readwise_desktop.ui.navigation import Navigator
 from readwise_desktop.ui.palette import apply_theme
+from readwise_desktop.ui.settings_dialog import SettingsDialog
 from readwise_desktop.ui.sidebar import Sidebar
 from readwise_desktop.ui.text_input import text_from_mime
 from readwise_desktop.ui.worker import AnalysisService
@@ -62,7 +69,9 @@ class MainWindow(QMainWindow):
         self._pending_path: str | None = None
         self.last_error = ""
         self.request = 0
-        self.dark = settings.value("theme", "light") == "dark"
+        self.prefs, self.pref_problems = load_settings(app_paths().settings)
+        has_prefs = app_paths().settings.is_file()
+        self.dark = (self.prefs.theme if has_prefs else settings.value("theme", "light")) == "dark"
         self.setWindowTitle("readwise-desktop")
         self.setAcceptDrops(True)
         self._build()
@@ -300,6 +309,34 @@ class MainWindow(QMainWindow):
         self.view.restyle(self.legend.visible(), dark)
         self.settings.setValue("theme", "dark" if dark else "light")
 
+    def settings_dialog(self) -> None:
+        dialog = SettingsDialog(self.prefs, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.chosen()
+        try:
+            save_settings(app_paths().settings, chosen)
+        except (OSError, NewerSettingsError) as err:
+            self._error(str(err), "Settings not saved")
+            return
+        self.apply_settings(chosen)
+
+    def apply_settings(self, prefs: Settings) -> None:
+        """Theme, highlight categories and text size from the settings file."""
+        self.prefs = prefs
+        visible = {k for k, shown in prefs.categories.items() if shown}
+        visible.discard("UNSOURCED")
+        if prefs.mark_unsourced:
+            visible.add("UNSOURCED")
+        self.legend.set_visible(visible)
+        if prefs.text_size:
+            font = self.view.font()
+            font.setPointSizeF(prefs.text_size)
+            self.view.setFont(font)
+            self.reading_size = prefs.text_size
+        if (prefs.theme == "dark") != self.dark:
+            self.set_dark(prefs.theme == "dark")
+
     def reset_zoom(self) -> None:
         self.view.zoomIn(round(self.reading_size - self.view.font().pointSizeF()))
 
@@ -337,6 +374,11 @@ class MainWindow(QMainWindow):
         if isinstance(visible, list):
             self.legend.set_visible({str(v) for v in visible})
         self._fill_recent()
+        if app_paths().settings.is_file():
+            self.apply_settings(self.prefs)
+        if self.pref_problems:
+            problems = "\n".join(str(p) for p in self.pref_problems)
+            QTimer.singleShot(0, lambda: self._error(problems, "Settings"))
         if self.dark:
             QTimer.singleShot(0, lambda: self.set_dark(True))
 

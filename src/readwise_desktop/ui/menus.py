@@ -44,6 +44,7 @@ def build_menus(window: MainWindow) -> None:
     action(window, "&File", "&Compare with another version…", window.files.compare_dialog, "Ctrl+D")
     action(window, "&File", "&Print…", window.files.print_article, S.Print)
     window.menus["&File"].addSeparator()
+    action(window, "&File", "&Settings…", window.settings_dialog, "Ctrl+,")
     action(window, "&File", "&Quit", window.close, S.Quit)
     action(window, "&View", "Zoom &in", lambda: window.view.zoomIn(1), S.ZoomIn)
     action(window, "&View", "Zoom &out", lambda: window.view.zoomOut(1), S.ZoomOut)

@@ -20,7 +20,7 @@ from readwise_desktop.core.paths import app_paths, user_rule_files
 from readwise_desktop.core.pipeline import MODEL_NAMES, LoadedPipeline, load_pipeline
 from readwise_desktop.core.rules.schema import RuleFileError
 from readwise_desktop.core.settings import load_settings
-from readwise_desktop.core.textio import DEFAULT_MAX_BYTES, InputError
+from readwise_desktop.core.textio import InputError
 
 
 class _Latest:
@@ -66,14 +66,12 @@ class AnalysisWorker(QObject):
         self._model_path = model_path
         self._model_names = model_names
         self._pipeline: LoadedPipeline | None = None
-        self._max_bytes = DEFAULT_MAX_BYTES
 
     @Slot()
     def load(self) -> None:
         """The pipeline: the model path given or set, and the reader's own rule files. Invalid
         rule files are reported (every problem) and the shipped rules are used meanwhile."""
         settings, _ = load_settings(app_paths().settings)
-        self._max_bytes = int(settings.max_size_mb * 1e6)
         model_path = self._model_path or settings.model_path or None
         names = MODEL_NAMES if self._model_names is None else self._model_names
         try:
@@ -111,7 +109,8 @@ class AnalysisWorker(QObject):
         if request != self._latest.value:
             return
         try:
-            article = read_article(path, self._max_bytes)
+            limit = load_settings(app_paths().settings)[0].max_size_mb
+            article = read_article(path, int(limit * 1e6))
         except InputError as err:
             self.failed.emit(request, str(err))
             return
