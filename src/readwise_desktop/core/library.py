@@ -1,9 +1,10 @@
 """The library: every article the reader opened, kept in SQLite with full-text search (FTS5).
 
-Each article is stored once, by a hash of its text: text, metadata, the analysis summary and the
-reader's note. Writes are transactions in WAL mode, so a crash mid-write loses at most that
-write. A database that fails its integrity check is moved aside (``*.corrupt-<time>``), a fresh
-one is started, and every row that can still be read from the old one is copied over.
+Each article is stored once, by a hash of its text: text, metadata, the analysis summary, the
+reader's note and corrections (dismissals). Writes are transactions in WAL mode, so a crash
+mid-write loses at most that write. A database that fails its integrity check is moved aside
+(``*.corrupt-<time>``), a fresh one is started, and every row that can still be read from the
+old one is copied over.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from readwise_desktop.core.dismissals import NOT_A_HEDGE, Dismissal
 from readwise_desktop.core.model import Analysis
 
 SCHEMA = """
@@ -30,6 +32,15 @@ CREATE TABLE IF NOT EXISTS articles(
     text TEXT NOT NULL,
     summary TEXT NOT NULL DEFAULT '{}',
     note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS dismissals(
+    hash TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    value TEXT NOT NULL DEFAULT '',
+    created REAL NOT NULL,
+    PRIMARY KEY (hash, kind, start, "end")
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts
     USING fts5(title, text, note, content='articles', content_rowid='id');
@@ -171,6 +182,40 @@ class Library:
     def set_note(self, digest: str, note: str) -> None:
         with self.db:
             self.db.execute("UPDATE articles SET note=? WHERE hash=?", (note, digest))
+
+    def dismissals(self, digest: str) -> list[Dismissal]:
+        rows = self.db.execute(
+            'SELECT kind, start, "end", value FROM dismissals WHERE hash=? ORDER BY created',
+            (digest,),
+        ).fetchall()
+        return [Dismissal(kind, start, end, value) for kind, start, end, value in rows]
+
+    def add_dismissal(self, digest: str, dismissal: Dismissal) -> None:
+        """One correction per kind and place: a newer one replaces an older one."""
+        with self.db:
+            if dismissal.kind != NOT_A_HEDGE:  # a claim has one verdict at a time
+                self.db.execute(
+                    'DELETE FROM dismissals WHERE hash=? AND kind!=? AND start=? AND "end"=?',
+                    (digest, NOT_A_HEDGE, dismissal.start, dismissal.end),
+                )
+            self.db.execute(
+                "INSERT OR REPLACE INTO dismissals VALUES (?,?,?,?,?,?)",
+                (
+                    digest,
+                    dismissal.kind,
+                    dismissal.start,
+                    dismissal.end,
+                    dismissal.value,
+                    time.time(),
+                ),
+            )
+
+    def remove_dismissal(self, digest: str, dismissal: Dismissal) -> None:
+        with self.db:
+            self.db.execute(
+                'DELETE FROM dismissals WHERE hash=? AND kind=? AND start=? AND "end"=?',
+                (digest, dismissal.kind, dismissal.start, dismissal.end),
+            )
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:

@@ -136,13 +136,14 @@ class Sentence:
     sourcing: str | None
     attribution: int | None
     hedges: tuple[int, ...]
+    reviewed: str | None = None  # what the reader said of this claim, if anything
 
     @property
     def is_claim(self) -> bool:
         return self.role is SentenceRole.BODY
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "start": self.start,
             "end": self.end,
             "is_claim": self.is_claim,
@@ -151,6 +152,9 @@ class Sentence:
             "attribution": self.attribution,
             "hedges": list(self.hedges),
         }
+        if self.reviewed:
+            out["reviewed"] = self.reviewed
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,6 +103,8 @@ def marks_of(analysis: Analysis) -> list[Mark]:
         if s.is_claim and s.sourcing == "UNSOURCED":
             out.append(Mark(s.start, s.end, "UNSOURCED", "unsourced", i))
     for i, a in enumerate(analysis.attributions):
+        if a.cue.start == a.cue.end:
+            continue  # a source the reader marked: nothing in the text to highlight
         key = cue_style_key(group_of(a.source_type.value))
         out.append(Mark(a.cue.start, a.cue.end, key, "cue", i))
         source = a.source

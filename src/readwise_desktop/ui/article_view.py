@@ -16,6 +16,7 @@ from functools import partial
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QHelpEvent,
     QMouseEvent,
@@ -39,6 +40,7 @@ BUDGET_S = 0.018  # work per event-loop tick, well under the 100 ms a reader not
 
 class ArticleView(QTextBrowser):
     claimClicked = Signal(int)  # sentence index
+    contextRequested = Signal(int, QPoint)  # text position, where to show the menu
     formattingDone = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -241,6 +243,13 @@ class ArticleView(QTextBrowser):
                 event.ignore()
             return True
         return super().event(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        position = self.position_at(event.pos())
+        if self.analysis is None or position < 0:
+            super().contextMenuEvent(event)
+            return
+        self.contextRequested.emit(position, event.globalPos())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

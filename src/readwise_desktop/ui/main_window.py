@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readwise_desktop.core.dismissals import apply_dismissals
 from readwise_desktop.core.importers.reader import file_filter
 from readwise_desktop.core.library import Entry, Library, text_hash
 from readwise_desktop.core.model import Analysis
@@ -33,6 +34,7 @@ from readwise_desktop.core.settings import (
     save_settings,
 )
 from readwise_desktop.ui.article_view import ArticleView
+from readwise_desktop.ui.corrections import Corrections
 from readwise_desktop.ui.file_actions import FileActions
 from readwise_desktop.ui.legend import Legend
 from readwise_desktop.ui.library_panel import LibraryPanel
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build()
         self.files = FileActions(self)
+        self.corrections = Corrections(self)
         build_menus(self)
         self.navigator = Navigator(self.view, self.sidebar)
         self._connect()
@@ -154,6 +157,9 @@ class MainWindow(QMainWindow):
         self.sidebar.claimSelected.connect(self.view.select_sentence)
         self.view.claimClicked.connect(self.sidebar.select_claim)
         self.library_panel.openRequested.connect(self.reopen)
+        self.view.contextRequested.connect(self.corrections.context_menu)
+        self.sidebar.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.sidebar.table.customContextMenuRequested.connect(self.corrections.ledger_menu)
 
     # --- getting text in ---------------------------------------------------------------------
 
@@ -239,6 +245,9 @@ class MainWindow(QMainWindow):
         if request != self.request:
             return
         self._busy(False)
+        self.corrections.raw = analysis
+        self.corrections.stack.clear()
+        analysis = apply_dismissals(analysis, self.library.dismissals(text_hash(analysis.text)))
         self.analysis = analysis
         if self._pending_path is not None:
             self.current_path = self._pending_path
@@ -261,6 +270,14 @@ class MainWindow(QMainWindow):
             f"{s.claims} claims: {s.by_group['named']} named, {s.by_group['unnamed']} unnamed, "
             f"{s.by_group['unsourced']} unsourced; {sum(s.hedges_by_category.values())} hedges."
         )
+        self.analysisShown.emit(analysis)
+
+    def show_corrected(self, raw: Analysis) -> None:
+        """Show the analysis again with the reader's corrections applied (after one changed)."""
+        analysis = apply_dismissals(raw, self.library.dismissals(text_hash(raw.text)))
+        self.analysis = analysis
+        self.view.show_analysis(analysis, self.legend.visible(), self.dark)
+        self.sidebar.set_analysis(analysis)
         self.analysisShown.emit(analysis)
 
     def _failed(self, request: int, message: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from readwise_desktop.core.model import SOURCING_LABELS
 from readwise_desktop.core.report import readable_label
@@ -86,5 +87,37 @@ def build_menus(window: MainWindow) -> None:
     library.setText("&Library and notes")
     library.setShortcut(QKeySequence("Ctrl+Shift+L"))
     window.menus["&View"].addAction(library)
+    edit = QMenu("&Edit", window)
+    window.menuBar().insertMenu(window.menus["&View"].menuAction(), edit)
+    window.menus["&Edit"] = edit
+    stack = window.corrections.stack
+    undo, redo = stack.createUndoAction(window, "&Undo"), stack.createRedoAction(window, "&Redo")
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo.setShortcut(QKeySequence.StandardKey.Redo)
+    window.menus["&Edit"].addActions([undo, redo])
+    corrections = window.corrections
+    action(
+        window,
+        "&Edit",
+        "&Not a hedge here (at the cursor)",
+        lambda: corrections.not_a_hedge_at(
+            window.view.text_index(window.view.textCursor().position())
+        ),
+        "Ctrl+Shift+H",
+    )
+    action(
+        window,
+        "&Edit",
+        "&Source is wrong (selected claim)",
+        lambda: corrections.source_wrong(window.sidebar.current_claim()),
+        "Ctrl+Shift+W",
+    )
+    action(
+        window,
+        "&Edit",
+        "&Mark as sourced by… (selected claim)",
+        lambda: corrections.mark_sourced(window.sidebar.current_claim()),
+        "Ctrl+Shift+M",
+    )
     action(window, "&Help", "Open &sample article", window.open_sample)
     action(window, "&Help", "&About readwise-desktop", lambda: show_about(window))

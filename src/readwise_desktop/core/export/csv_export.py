@@ -19,6 +19,7 @@ COLUMNS = (
     "stance",
     "hedges",
     "sentence",
+    "reviewed",
 )
 
 
@@ -50,6 +51,7 @@ def to_csv(analysis: Analysis) -> str:
                 attribution.stance.value if attribution else "",
                 hedges,
                 " ".join(analysis.text[sentence.start : sentence.end].split()),
+                sentence.reviewed or "",
             ]
         )
     return buffer.getvalue()

@@ -1,0 +1,127 @@
+"""The reader's corrections in the window: right-click a highlight or a claim (or use Edit) for
+"Not a hedge here", "Source is wrong" or "Mark as sourced by …". Each is remembered for the
+article (by the hash of its text) in the library, shown as a reviewed state, included in exports,
+and undoable (Ctrl+Z / Ctrl+Shift+Z)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QInputDialog, QMenu
+
+from readwise_desktop.core.dismissals import NOT_A_HEDGE, SOURCE_WRONG, Dismissal
+from readwise_desktop.core.library import text_hash
+from readwise_desktop.core.model import Analysis, SourceType
+from readwise_desktop.core.report import readable_label
+
+if TYPE_CHECKING:
+    from readwise_desktop.ui.main_window import MainWindow
+
+
+class _Correct(QUndoCommand):
+    def __init__(self, corrections: Corrections, digest: str, dismissal: Dismissal) -> None:
+        super().__init__(f"{dismissal.kind} ({dismissal.start}–{dismissal.end})")
+        self.corrections, self.digest, self.dismissal = corrections, digest, dismissal
+        self.replaced = [
+            d
+            for d in corrections.library.dismissals(digest)
+            if d.kind != NOT_A_HEDGE and dismissal.kind != NOT_A_HEDGE
+            and (d.start, d.end) == (dismissal.start, dismissal.end)
+        ]  # fmt: skip
+
+    def redo(self) -> None:
+        self.corrections.library.add_dismissal(self.digest, self.dismissal)
+        self.corrections.reapply()
+
+    def undo(self) -> None:
+        self.corrections.library.remove_dismissal(self.digest, self.dismissal)
+        for old in self.replaced:
+            self.corrections.library.add_dismissal(self.digest, old)
+        self.corrections.reapply()
+
+
+class Corrections:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.library = window.library
+        self.stack = QUndoStack(window)
+        self.raw: Analysis | None = None  # the analysis before the reader's corrections
+
+    def correct(self, dismissal: Dismissal) -> None:
+        if self.raw is not None:
+            self.stack.push(_Correct(self, text_hash(self.raw.text), dismissal))
+
+    def reapply(self) -> None:
+        if self.raw is not None:
+            self.window.show_corrected(self.raw)
+
+    # --- what the reader can say ------------------------------------------------------
+
+    def not_a_hedge_at(self, position: int) -> bool:
+        window = self.window
+        for mark in window.view.marks_at(position):
+            if mark.kind == "hedge" and window.analysis is not None:
+                hedge = window.analysis.hedges[mark.index]
+                self.correct(Dismissal(NOT_A_HEDGE, hedge.start, hedge.end))
+                return True
+        return False
+
+    def source_wrong(self, sentence_index: int | None) -> None:
+        claim = self._claim(sentence_index)
+        if claim is not None:
+            self.correct(Dismissal(SOURCE_WRONG, *claim))
+
+    def mark_sourced(self, sentence_index: int | None, name: str = "", kind: str = "") -> None:
+        claim = self._claim(sentence_index)
+        if claim is None:
+            return
+        if not name:
+            name, ok = QInputDialog.getText(self.window, "Mark as sourced by", "Who is the source?")
+            if not ok or not name.strip():
+                return
+        if not kind:
+            labels = [readable_label(t.value) for t in SourceType]
+            label, ok = QInputDialog.getItem(
+                self.window, "Mark as sourced by", "What kind of source?", labels, 0, False
+            )
+            if not ok:
+                return
+            kind = list(SourceType)[labels.index(label)].value
+        self.correct(Dismissal.sourced_by(*claim, SourceType(kind), name))
+
+    def _claim(self, sentence_index: int | None) -> tuple[int, int] | None:
+        analysis = self.window.analysis
+        if analysis is None or sentence_index is None:
+            return None
+        sentence = analysis.sentences[sentence_index]
+        return (sentence.start, sentence.end) if sentence.is_claim else None
+
+    def context_menu(self, position: int, at: QPoint) -> None:
+        """The article view's right-click menu at a text position."""
+        window = self.window
+        menu = QMenu(window)
+        if any(m.kind == "hedge" for m in window.view.marks_at(position)):
+            menu.addAction("Not a hedge here", lambda: self.not_a_hedge_at(position))
+        sentence = window.view.sentence_at(position)
+        if self._claim(sentence) is not None:
+            menu.addAction("Source is wrong", lambda: self.source_wrong(sentence))
+            menu.addAction("Mark as sourced by…", lambda: self.mark_sourced(sentence))
+        menu.addSeparator()
+        menu.addAction(self.stack.createUndoAction(menu, "Undo"))
+        menu.exec(at)
+
+    def ledger_menu(self, point: QPoint) -> None:
+        """The ledger's right-click menu for the claim under the pointer."""
+        table = self.window.sidebar.table
+        index = table.indexAt(point)
+        if not index.isValid():
+            return
+        sentence = int(index.data(Qt.ItemDataRole.UserRole))
+        menu = QMenu(self.window)
+        menu.addAction("Source is wrong", lambda: self.source_wrong(sentence))
+        menu.addAction("Mark as sourced by…", lambda: self.mark_sourced(sentence))
+        menu.addSeparator()
+        menu.addAction(self.stack.createUndoAction(menu, "Undo"))
+        menu.exec(table.viewport().mapToGlobal(point))
