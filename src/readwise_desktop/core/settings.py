@@ -32,6 +32,7 @@ class Settings:
     categories: dict[str, bool] = field(default_factory=lambda: dict.fromkeys(TOGGLES, True))
     model_path: str = ""
     max_size_mb: float = 50.0
+    disabled_rules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,11 @@ FIELDS: dict[tuple[str, str], tuple[str, Check, str]] = {
     ),
     ("view", "mark_unsourced"): ("mark_unsourced", lambda v: isinstance(v, bool), "true or false"),
     ("analysis", "model_path"): ("model_path", lambda v: isinstance(v, str), "a folder path"),
+    ("analysis", "disabled_rules"): (
+        "disabled_rules",
+        lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+        "a list of rule ids",
+    ),
     ("analysis", "max_size_mb"): (
         "max_size_mb",
         lambda v: _is_number(v) and 0.1 <= v <= 2000,
@@ -80,6 +86,7 @@ mark_unsourced = true    # dotted underline under claims with no source
 [analysis]
 model_path = ""          # a spaCy model folder to use before the bundled one
 max_size_mb = 50         # larger files are refused
+disabled_rules = []      # ids of shipped rules switched off, e.g. ["hedge.modal.would"]
 """
 
 
@@ -148,6 +155,8 @@ def _read(data: dict[str, Any], raw: str, name: str) -> tuple[Settings, list[Pro
                 )
             else:
                 values[spec[0]] = _number(value) if spec[0] in NUMBERS else value
+                if spec[0] == "disabled_rules":
+                    values[spec[0]] = tuple(value)
     return replace(Settings(), **values), problems
 
 
@@ -199,5 +208,6 @@ def save_settings(path: Path, settings: Settings) -> None:
     analysis = document.setdefault("analysis", tomlkit.table())
     analysis["model_path"] = settings.model_path
     analysis["max_size_mb"] = settings.max_size_mb
+    analysis["disabled_rules"] = list(settings.disabled_rules)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, tomlkit.dumps(document))

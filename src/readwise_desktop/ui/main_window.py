@@ -41,6 +41,7 @@ from readwise_desktop.ui.library_panel import LibraryPanel
 from readwise_desktop.ui.menus import build_menus
 from readwise_desktop.ui.navigation import Navigator
 from readwise_desktop.ui.palette import apply_theme
+from readwise_desktop.ui.rules_dialog import RulesDialog
 from readwise_desktop.ui.settings_dialog import SettingsDialog
 from readwise_desktop.ui.sidebar import Sidebar
 from readwise_desktop.ui.text_input import text_from_mime
@@ -337,6 +338,22 @@ class MainWindow(QMainWindow):
             self._error(str(err), "Settings not saved")
             return
         self.apply_settings(chosen)
+
+    def rules_dialog(self) -> None:
+        dialog = RulesDialog(self.prefs, self.analysis.text if self.analysis else None, self)
+        dialog.testRequested.connect(self.service.requestRuleTest)
+        self.service.worker.rulesTested.connect(dialog.show_test)
+        self.rules_view = dialog
+        if dialog.exec() != RulesDialog.DialogCode.Accepted:
+            return
+        try:
+            save_settings(app_paths().settings, dialog.chosen_settings())
+        except (OSError, NewerSettingsError) as err:
+            self._error(str(err), "Settings not saved")
+            return
+        self.prefs = dialog.chosen_settings()
+        self.service.requestReload.emit()
+        self.statusBar().showMessage("Rules saved: they apply from the next analysis (F5).", 8000)
 
     def apply_settings(self, prefs: Settings) -> None:
         """Theme, highlight categories and text size from the settings file."""

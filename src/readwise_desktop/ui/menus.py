@@ -119,5 +119,7 @@ def build_menus(window: MainWindow) -> None:
         lambda: corrections.mark_sourced(window.sidebar.current_claim()),
         "Ctrl+Shift+M",
     )
+    window.menus["&Edit"].addSeparator()
+    action(window, "&Edit", "&Rules…", window.rules_dialog, "Ctrl+Shift+R")
     action(window, "&Help", "Open &sample article", window.open_sample)
     action(window, "&Help", "&About readwise-desktop", lambda: show_about(window))

@@ -18,6 +18,7 @@ from readwise_desktop.core.importers.reader import read_article
 from readwise_desktop.core.model import Analysis
 from readwise_desktop.core.paths import app_paths, user_rule_files
 from readwise_desktop.core.pipeline import MODEL_NAMES, LoadedPipeline, load_pipeline
+from readwise_desktop.core.rules.loader import rules_in
 from readwise_desktop.core.rules.schema import RuleFileError
 from readwise_desktop.core.settings import load_settings
 from readwise_desktop.core.textio import InputError
@@ -54,6 +55,7 @@ class AnalysisWorker(QObject):
     cancelled = Signal(int)
     otherFinished = Signal(int, object)  # request id, Analysis of a file to compare with
     otherFailed = Signal(int, str)
+    rulesTested = Signal(object)  # list of "rule id: text" lines, or of problems
 
     def __init__(
         self,
@@ -76,10 +78,15 @@ class AnalysisWorker(QObject):
         names = MODEL_NAMES if self._model_names is None else self._model_names
         try:
             self._pipeline = load_pipeline(
-                model_path, model_names=names, extra_rule_files=user_rule_files()
+                model_path,
+                model_names=names,
+                extra_rule_files=user_rule_files(),
+                disabled_rules=settings.disabled_rules,
             )
         except RuleFileError as err:
-            self._pipeline = load_pipeline(model_path, model_names=names)
+            self._pipeline = load_pipeline(
+                model_path, model_names=names, disabled_rules=settings.disabled_rules
+            )
             self.failed.emit(0, f"your rule files have {len(err.problems)} problem(s): {err}")
         self.modelReady.emit(self._pipeline.name, self._pipeline.reduced_accuracy)
 
@@ -130,6 +137,30 @@ class AnalysisWorker(QObject):
             return
         self.otherFinished.emit(request, analysis)
 
+    @Slot(str, str)
+    def test_rules(self, text: str, rule_file: str) -> None:
+        """Run the shipped rules plus one rule file on ``text``; what that file's rules find."""
+        settings, _ = load_settings(app_paths().settings)
+        try:
+            trial = load_pipeline(
+                self._model_path or settings.model_path or None,
+                model_names=MODEL_NAMES if self._model_names is None else self._model_names,
+                extra_rule_files=[rule_file],
+            )
+        except RuleFileError as err:
+            self.rulesTested.emit([str(p) for p in err.problems])
+            return
+        analysis = analyze_text(trial, text)
+        own = {r.id for r in rules_in(rule_file)}
+        found = [f"{h.rule_id}: “{h.text}”" for h in analysis.hedges if h.rule_id in own]
+        found += [f"{a.rule_id}: “{a.cue.text}”" for a in analysis.attributions if a.rule_id in own]
+        self.rulesTested.emit(found or ["The rules in this file find nothing in this article."])
+
+    @Slot()
+    def reload(self) -> None:
+        """Load the pipeline again: the reader's rule files or disabled rules changed."""
+        self.load()
+
 
 class AnalysisService(QObject):
     """The window's handle on the worker: starts the thread and numbers the requests."""
@@ -137,6 +168,8 @@ class AnalysisService(QObject):
     requestText = Signal(int, str, str)
     requestFile = Signal(int, str)
     requestOther = Signal(int, str)
+    requestRuleTest = Signal(str, str)
+    requestReload = Signal()
     otherFinished = Signal(int, object)
     otherFailed = Signal(int, str)
     modelReady = Signal(str, bool)
@@ -161,6 +194,8 @@ class AnalysisService(QObject):
         self.requestText.connect(self.worker.analyze_text)
         self.requestFile.connect(self.worker.analyze_file)
         self.requestOther.connect(self.worker.analyze_other)
+        self.requestRuleTest.connect(self.worker.test_rules)
+        self.requestReload.connect(self.worker.reload)
         self.worker.otherFinished.connect(self.otherFinished)
         self.worker.otherFailed.connect(self.otherFailed)
         self._others = 0

@@ -338,3 +338,15 @@ def _stamp(path: Path) -> float:
         return path.stat().st_mtime
     except OSError:
         return -1.0
+
+
+def rules_in(path: str | Path) -> list[Any]:
+    """The rules one file defines (hedges, phrases, verbs, nouns, noun groups); raises with
+    every problem when the file is invalid on its own."""
+    text = Path(path).read_text(encoding="utf-8")
+    data, check = parse_rule_text(text, str(path))
+    kind = data.get("kind")
+    found = list(READERS[kind](data, check)) if kind in READERS else []
+    if check.problems:
+        raise RuleFileError(check.problems)
+    return found
