@@ -48,6 +48,8 @@ def test_not_a_hedge_and_source_corrections(pipeline: LoadedPipeline) -> None:
     rows = list(csv.DictReader(io.StringIO(render(changed, "csv"))))
     assert [r["reviewed"] for r in rows] == [SOURCE_WRONG, "sourced by Port register"]
     assert changed.to_json()["sentences"][-1]["reviewed"] == "sourced by Port register"
+    assert "document (reviewed: sourced by Port register)" in render(changed, "html")
+    assert "unsourced (reviewed: source is wrong)" in render(changed, "md")
     assert apply_dismissals(raw, []) is raw
 
 

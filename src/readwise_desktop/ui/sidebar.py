@@ -126,14 +126,16 @@ class ClaimModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == 0:
-                return MARKER.get(label, "") + readable_label(label)
+                reviewed = " ✎" if sentence.reviewed else ""
+                return MARKER.get(label, "") + readable_label(label) + reviewed
             if column == 1:
                 return attribution.display_source if attribution else "—"
             if column == 2:
                 return attribution.cue.text if attribution else ""
             return " ".join(self.analysis.text[sentence.start : sentence.end].split())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return " ".join(self.analysis.text[sentence.start : sentence.end].split())
+            text = " ".join(self.analysis.text[sentence.start : sentence.end].split())
+            return f"Reviewed by you: {sentence.reviewed}\n{text}" if sentence.reviewed else text
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
             return QColor(STYLES["UNSOURCED"].colour) if label == "UNSOURCED" else None
         return None

@@ -141,8 +141,9 @@ def _ledger(analysis: Analysis) -> list[str]:
         a = analysis.attributions[s.attribution] if s.attribution is not None else None
         label = s.sourcing or "UNSOURCED"
         mark = "◆ " if label == "UNSOURCED" else ""
+        label_note = f" (reviewed: {s.reviewed})" if s.reviewed else ""
         rows.append(
-            f"<tr><td>{number}</td><td>{mark}{escape(readable_label(label))}</td>"
+            f"<tr><td>{number}</td><td>{mark}{escape(readable_label(label) + label_note)}</td>"
             f"<td>{escape(a.display_source) if a else '—'}</td>"
             f"<td>{escape(a.cue.text) if a else ''}</td>"
             f"<td>{escape(' '.join(analysis.text[s.start : s.end].split()))}</td></tr>"

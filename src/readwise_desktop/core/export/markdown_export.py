@@ -58,6 +58,8 @@ def to_markdown(analysis: Analysis) -> str:
         claim = _cell(analysis.text[s.start : s.end])
         source, cue = (_cell(a.display_source), _cell(a.cue.text)) if a else ("—", "")
         label = readable_label(s.sourcing or "UNSOURCED")
+        if s.reviewed:
+            label += f" (reviewed: {s.reviewed})"
         lines.append(f"| {number} | {label} | {source} | {cue} | {claim} |")
     lines += ["", "## Text", "", *_marked_text(analysis)]
     return "\n".join(lines).rstrip() + "\n"
