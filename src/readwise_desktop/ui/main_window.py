@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,10 +28,8 @@ from readwise_desktop.core.library import Entry, Library, text_hash
 from readwise_desktop.core.model import Analysis
 from readwise_desktop.core.paths import app_paths
 from readwise_desktop.core.settings import (
-    NewerSettingsError,
     Settings,
     load_settings,
-    save_settings,
 )
 from readwise_desktop.ui.article_view import ArticleView
 from readwise_desktop.ui.corrections import Corrections
@@ -41,13 +39,12 @@ from readwise_desktop.ui.library_panel import LibraryPanel
 from readwise_desktop.ui.menus import build_menus
 from readwise_desktop.ui.navigation import Navigator
 from readwise_desktop.ui.palette import apply_theme
-from readwise_desktop.ui.rules_dialog import RulesDialog
-from readwise_desktop.ui.settings_dialog import SettingsDialog
+from readwise_desktop.ui.preferences import Preferences
 from readwise_desktop.ui.sidebar import Sidebar
 from readwise_desktop.ui.text_input import text_from_mime
+from readwise_desktop.ui.window_state import remember_recent, restore_state
 from readwise_desktop.ui.worker import AnalysisService
 
-MAX_RECENT = 8
 EMPTY_STATE = (
     "<h2>No article open</h2>"
     "<p>Open a plain-text article with <b>File › Open</b> (Ctrl+O), paste one with "
@@ -80,10 +77,11 @@ class MainWindow(QMainWindow):
         self._build()
         self.files = FileActions(self)
         self.corrections = Corrections(self)
+        self.preferences = Preferences(self)
         build_menus(self)
         self.navigator = Navigator(self.view, self.sidebar)
         self._connect()
-        self._restore()
+        restore_state(self)
 
     # --- construction ---------------------------------------------------------------------
 
@@ -252,7 +250,7 @@ class MainWindow(QMainWindow):
         self.analysis = analysis
         if self._pending_path is not None:
             self.current_path = self._pending_path
-            self._remember_recent(self._pending_path)
+            remember_recent(self, self._pending_path)
             self.settings.setValue("last_file", self._pending_path)
         else:
             self.current_path = None
@@ -328,93 +326,16 @@ class MainWindow(QMainWindow):
         self.settings.setValue("theme", "dark" if dark else "light")
 
     def settings_dialog(self) -> None:
-        dialog = SettingsDialog(self.prefs, self)
-        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
-            return
-        chosen = dialog.chosen()
-        try:
-            save_settings(app_paths().settings, chosen)
-        except (OSError, NewerSettingsError) as err:
-            self._error(str(err), "Settings not saved")
-            return
-        self.apply_settings(chosen)
+        self.preferences.settings_dialog()
 
     def rules_dialog(self) -> None:
-        dialog = RulesDialog(self.prefs, self.analysis.text if self.analysis else None, self)
-        dialog.testRequested.connect(self.service.requestRuleTest)
-        self.service.worker.rulesTested.connect(dialog.show_test)
-        self.rules_view = dialog
-        if dialog.exec() != RulesDialog.DialogCode.Accepted:
-            return
-        try:
-            save_settings(app_paths().settings, dialog.chosen_settings())
-        except (OSError, NewerSettingsError) as err:
-            self._error(str(err), "Settings not saved")
-            return
-        self.prefs = dialog.chosen_settings()
-        self.service.requestReload.emit()
-        self.statusBar().showMessage("Rules saved: they apply from the next analysis (F5).", 8000)
+        self.preferences.rules_dialog()
 
     def apply_settings(self, prefs: Settings) -> None:
-        """Theme, highlight categories and text size from the settings file."""
-        self.prefs = prefs
-        visible = {k for k, shown in prefs.categories.items() if shown}
-        visible.discard("UNSOURCED")
-        if prefs.mark_unsourced:
-            visible.add("UNSOURCED")
-        self.legend.set_visible(visible)
-        if prefs.text_size:
-            font = self.view.font()
-            font.setPointSizeF(prefs.text_size)
-            self.view.setFont(font)
-            self.reading_size = prefs.text_size
-        if (prefs.theme == "dark") != self.dark:
-            self.set_dark(prefs.theme == "dark")
+        self.preferences.apply(prefs)
 
     def reset_zoom(self) -> None:
         self.view.zoomIn(round(self.reading_size - self.view.font().pointSizeF()))
-
-    # --- remembered state ----------------------------------------------------------------------
-
-    def _remember_recent(self, path: str) -> None:
-        recent = [p for p in self._recent() if p != path]
-        self.settings.setValue("recent", [path, *recent][:MAX_RECENT])
-        self._fill_recent()
-
-    def _recent(self) -> list[str]:
-        value = self.settings.value("recent", [])
-        return [str(v) for v in value] if isinstance(value, list) else [str(value)] if value else []
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self._recent():
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
-        self.recent_menu.setEnabled(bool(self._recent()))
-
-    def _restore(self) -> None:
-        geometry = self.settings.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        state = self.settings.value("splitter")
-        if isinstance(state, QByteArray):
-            self.splitter.restoreState(state)
-        docks = self.settings.value("window_state")
-        if isinstance(docks, QByteArray):
-            self.restoreState(docks)
-        visible = self.settings.value("visible")
-        if isinstance(visible, list):
-            self.legend.set_visible({str(v) for v in visible})
-        self._fill_recent()
-        if app_paths().settings.is_file():
-            self.apply_settings(self.prefs)
-        if self.pref_problems:
-            problems = "\n".join(str(p) for p in self.pref_problems)
-            QTimer.singleShot(0, lambda: self._error(problems, "Settings"))
-        if self.dark:
-            QTimer.singleShot(0, lambda: self.set_dark(True))
 
     def last_file(self) -> str | None:
         value = self.settings.value("last_file")

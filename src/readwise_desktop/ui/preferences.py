@@ -1,0 +1,66 @@
+"""File › Settings and Edit › Rules for the main window, and applying settings.toml to it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from readwise_desktop.core.paths import app_paths
+from readwise_desktop.core.settings import NewerSettingsError, Settings, save_settings
+from readwise_desktop.ui.rules_dialog import RulesDialog
+from readwise_desktop.ui.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from readwise_desktop.ui.main_window import MainWindow
+
+
+class Preferences:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.rules_view: RulesDialog | None = None
+
+    def settings_dialog(self) -> None:
+        w = self.window
+        dialog = SettingsDialog(w.prefs, w)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.chosen()
+        try:
+            save_settings(app_paths().settings, chosen)
+        except (OSError, NewerSettingsError) as err:
+            w._error(str(err), "Settings not saved")
+            return
+        self.apply(chosen)
+
+    def rules_dialog(self) -> None:
+        w = self.window
+        dialog = RulesDialog(w.prefs, w.analysis.text if w.analysis else None, w)
+        dialog.testRequested.connect(w.service.requestRuleTest)
+        w.service.worker.rulesTested.connect(dialog.show_test)
+        self.rules_view = dialog
+        if dialog.exec() != RulesDialog.DialogCode.Accepted:
+            return
+        try:
+            save_settings(app_paths().settings, dialog.chosen_settings())
+        except (OSError, NewerSettingsError) as err:
+            w._error(str(err), "Settings not saved")
+            return
+        w.prefs = dialog.chosen_settings()
+        w.service.requestReload.emit()
+        w.statusBar().showMessage("Rules saved: they apply from the next analysis (F5).", 8000)
+
+    def apply(self, prefs: Settings) -> None:
+        """Theme, highlight categories and text size from the settings file."""
+        w = self.window
+        w.prefs = prefs
+        visible = {k for k, shown in prefs.categories.items() if shown}
+        visible.discard("UNSOURCED")
+        if prefs.mark_unsourced:
+            visible.add("UNSOURCED")
+        w.legend.set_visible(visible)
+        if prefs.text_size:
+            font = w.view.font()
+            font.setPointSizeF(prefs.text_size)
+            w.view.setFont(font)
+            w.reading_size = prefs.text_size
+        if (prefs.theme == "dark") != w.dark:
+            w.set_dark(prefs.theme == "dark")
