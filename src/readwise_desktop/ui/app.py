@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from readwise_desktop.core.paths import app_paths
@@ -16,6 +18,12 @@ from readwise_desktop.ui.worker import AnalysisService
 
 APP = "readwise-desktop"
 SCREENSHOT_SIZE = (1280, 800)
+
+
+def icon_path() -> Path:
+    """The app's icon (resources/icons), shipped inside the package."""
+    ref = resources.files("readwise_desktop").joinpath("resources", "icons")
+    return Path(str(ref)) / "readwise-desktop.svg"
 
 
 def settings_file() -> Path:
@@ -41,6 +49,8 @@ def run(
     assert isinstance(app, QApplication)
     app.setApplicationName(APP)
     app.setApplicationDisplayName("readwise-desktop")
+    app.setDesktopFileName("io.github.readwisedesktop.ReadwiseDesktop")
+    app.setWindowIcon(QIcon(str(icon_path())))
     collector = MainThreadGC(app)
     settings = make_settings()
     apply_theme(app, settings.value("theme", "light") == "dark")
