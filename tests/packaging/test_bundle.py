@@ -35,8 +35,18 @@ def isolated(tmp_path: Path, *args: str, **extra: str) -> list[str]:
     """The command under ``env -i`` (no PATH with Python, a private home), without network."""
     env = [f"HOME={tmp_path}", f"READWISE_DESKTOP_HOME={tmp_path / 'home'}", "PATH=/nonexistent"]
     env += [f"{k}={v}" for k, v in extra.items()]
-    no_network = ["unshare", "-n"] if shutil.which("unshare") else []
-    return [*no_network, "env", "-i", *env, *args]
+    return [*NO_NETWORK, "env", "-i", *env, *args]
+
+
+def _no_network() -> list[str]:
+    """``unshare -n`` where this machine allows a private network namespace."""
+    if shutil.which("unshare") is None:
+        return []
+    probe = subprocess.run(["unshare", "-n", "true"], capture_output=True, check=False)
+    return ["unshare", "-n"] if probe.returncode == 0 else []
+
+
+NO_NETWORK = _no_network()
 
 
 def run(command: list[str]) -> tuple[subprocess.CompletedProcess[str], float]:
@@ -53,7 +63,9 @@ def test_bundle_analyses_the_sample_alone(bundle: Path, tmp_path: Path) -> None:
     assert data["summary"]["claims"] == 19 and data["summary"]["by_group"]["unsourced"] == 2
     source, python_seconds = run([sys.executable, "-m", "readwise_desktop", "analyze", str(SAMPLE)])
     assert source.returncode == 0
+    network = "no network (unshare -n)" if NO_NETWORK else "network namespace not available"
     print(f"\ncold start + analysis: bundle {seconds:.2f} s, python -m {python_seconds:.2f} s")
+    print(f"isolation: env -i, no Python on PATH, {network}")
 
 
 def test_bundle_takes_a_screenshot_alone(bundle: Path, tmp_path: Path) -> None:
