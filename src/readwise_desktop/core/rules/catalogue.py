@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from readwise_desktop.core.rules.loader import RuleSet
+from readwise_desktop.core.rules.schema import HedgeRule, PhraseRule
 
 SHIPPED_PREFIX = "readwise_desktop/core/rules/data/"
 
@@ -24,29 +25,14 @@ class RuleRow:
         return self.origin.startswith(SHIPPED_PREFIX)
 
 
+def _pattern_row(rule: HedgeRule | PhraseRule, kind: str, category: str) -> RuleRow:
+    patterns = " · ".join(p.source for p in rule.patterns)
+    return RuleRow(rule.id, kind, category, patterns, rule.explanation, rule.origin)
+
+
 def rule_rows(rules: RuleSet) -> list[RuleRow]:
-    rows = [
-        RuleRow(
-            r.id,
-            "hedge",
-            r.category.value,
-            " · ".join(p.source for p in r.patterns),
-            r.explanation,
-            r.origin,
-        )
-        for r in rules.hedges
-    ]
-    rows += [
-        RuleRow(
-            r.id,
-            "phrase",
-            r.source_type.value,
-            " · ".join(p.source for p in r.patterns),
-            r.explanation,
-            r.origin,
-        )
-        for r in rules.phrases
-    ]
+    rows = [_pattern_row(r, "hedge", r.category.value) for r in rules.hedges]
+    rows += [_pattern_row(r, "phrase", r.source_type.value) for r in rules.phrases]
     for kind, table in (("verb", rules.verbs), ("noun", rules.nominals)):
         rows += [
             RuleRow(v.id, kind, v.stance.value, " ".join(v.words), v.explanation, v.origin)
