@@ -48,6 +48,7 @@ from readwise_desktop.core.sources import Mention, SourceTyper, TypedSource, np_
 from readwise_desktop.core.speakers import find_speakers
 from readwise_desktop.core.tokens import has_parse
 
+NOTHING_SAID = frozenset({"fail", "refuse", "decline", "forget", "neglect", "try", "attempt"})
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "oprd"})
 
 
@@ -87,6 +88,8 @@ class AttributionFinder:
                 continue
             if rule.needs_clause and not self._has_clause(tok):
                 continue
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOTHING_SAID:
+                continue  # "failed to disclose", "declined to comment": nothing was said
             if _negated_without_content(tok):
                 continue  # "the campaign did not comment": nothing is attributed
             subject = subject_of(tok, depth=0)
@@ -150,6 +153,8 @@ class AttributionFinder:
     def _has_clause(self, tok: Token) -> bool:
         if any(c.dep_ in CLAUSE_DEPS for c in tok.children):
             return True
+        if tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i:
+            return True  # "Waiting times fell, a report found.": the clause comes first
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         sent = tok.sent
         quoted = quote_at(find_quotes(sent.text), 0, len(sent.text)) is not None

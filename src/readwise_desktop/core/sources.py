@@ -54,6 +54,7 @@ SPEECH_NOUNS = frozenset(
         "announcement",
     }
 )
+GENERIC_BODIES = frozenset({"company", "firm", "group", "authority", "agency", "business"})
 RECENT = 200  # how many named mentions back a pronoun or title may reach
 PERSON_WORDS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep."})
 
@@ -246,6 +247,9 @@ class SourceTyper:
             return TypedSource(SourceType.NAMED_ORGANISATION, self._phrase(owner, head))
         if word in org_heads and self._definite(head):
             found = self._resolve(head.i, person=False, words=frozenset({word}), strict=True)
+            if found is None and word in GENERIC_BODIES and not owner:
+                # "Valdor Foods ... the company said": the last organisation named
+                found = self._resolve(head.i, person=False, words=frozenset(), strict=True)
             if found is not None:
                 return found
         if word in titles and self._definite(head) and word not in sources:

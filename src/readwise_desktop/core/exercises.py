@@ -1,0 +1,73 @@
+"""Graded reading exercises: short articles written for practice, each with a reviewed answer key.
+
+An exercise file is the gold format of ``readwise-desktop evaluate gold`` (``text``, ``sentences``
+with their sourcing, ``hedges`` with their category) plus ``id``, ``title``, ``level`` (1 easy to
+3 hard), ``topic`` and ``notes`` on the harder calls. The shipped ones are in
+``resources/exercises``; a teacher's own go in the data folder's ``exercises``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from readwise_desktop.core.evaluation.gold import GoldArticle, GoldFormatError, parse_gold
+from readwise_desktop.core.paths import app_paths
+
+SCHEMA = "readwise-desktop/exercise/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    id: str
+    title: str
+    level: int
+    topic: str
+    notes: str
+    key: GoldArticle
+    origin: str
+
+    @property
+    def text(self) -> str:
+        return self.key.text
+
+
+def read_exercise(raw: str, origin: str) -> Exercise:
+    """One exercise file; :class:`GoldFormatError` names the file when it is not one."""
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as err:
+        raise GoldFormatError(f"{origin}: not JSON ({err.msg} at line {err.lineno})") from err
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise GoldFormatError(f"{origin}: not a readwise-desktop exercise (schema {SCHEMA})")
+    level = data.get("level")
+    if level not in (1, 2, 3):
+        raise GoldFormatError(f"{origin}: level must be 1, 2 or 3")
+    key = parse_gold(json.dumps(data), origin)
+    return Exercise(
+        str(data.get("id") or Path(origin).stem),
+        str(data.get("title", "")),
+        int(level),
+        str(data.get("topic", "")),
+        str(data.get("notes", "")),
+        key,
+        origin,
+    )
+
+
+def shipped_exercises() -> list[Exercise]:
+    folder = resources.files("readwise_desktop").joinpath("resources", "exercises")
+    return [
+        read_exercise(item.read_text("utf-8"), f"resources/exercises/{item.name}")
+        for item in sorted(folder.iterdir(), key=lambda i: i.name)
+        if item.name.endswith(".json")
+    ]
+
+
+def own_exercises() -> list[Exercise]:
+    folder = app_paths().data / "exercises"
+    if not folder.is_dir():
+        return []
+    return [read_exercise(p.read_text("utf-8"), str(p)) for p in sorted(folder.glob("*.json"))]
