@@ -42,6 +42,13 @@ CREATE TABLE IF NOT EXISTS dismissals(
     created REAL NOT NULL,
     PRIMARY KEY (hash, kind, start, "end")
 );
+CREATE TABLE IF NOT EXISTS practice(
+    exercise TEXT PRIMARY KEY,
+    attempts INTEGER NOT NULL,
+    best REAL NOT NULL,
+    last REAL NOT NULL,
+    missed TEXT NOT NULL DEFAULT '{}'
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts
     USING fts5(title, text, note, content='articles', content_rowid='id');
 CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
@@ -216,6 +223,26 @@ class Library:
                 'DELETE FROM dismissals WHERE hash=? AND kind=? AND start=? AND "end"=?',
                 (digest, dismissal.kind, dismissal.start, dismissal.end),
             )
+
+    def record_practice(self, exercise: str, score: float, missed: dict[str, int]) -> None:
+        """One attempt at an exercise: attempts, best score, date, and misses per category."""
+        row = self.db.execute(
+            "SELECT attempts, best, missed FROM practice WHERE exercise=?", (exercise,)
+        ).fetchone()
+        attempts, best, before = (row[0], row[1], json.loads(row[2])) if row else (0, 0.0, {})
+        for category, n in missed.items():
+            before[category] = before.get(category, 0) + n
+        with self.db:
+            self.db.execute(
+                "INSERT OR REPLACE INTO practice VALUES (?,?,?,?,?)",
+                (exercise, attempts + 1, max(best, score), time.time(), json.dumps(before)),
+            )
+
+    def practice(self) -> list[tuple[str, int, float, float, dict[str, int]]]:
+        rows = self.db.execute(
+            "SELECT exercise, attempts, best, last, missed FROM practice ORDER BY exercise"
+        ).fetchall()
+        return [(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:

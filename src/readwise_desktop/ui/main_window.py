@@ -39,6 +39,7 @@ from readwise_desktop.ui.library_panel import LibraryPanel
 from readwise_desktop.ui.menus import build_menus
 from readwise_desktop.ui.navigation import Navigator
 from readwise_desktop.ui.palette import apply_theme
+from readwise_desktop.ui.practice import Practice
 from readwise_desktop.ui.preferences import Preferences
 from readwise_desktop.ui.sidebar import Sidebar
 from readwise_desktop.ui.text_input import text_from_mime
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.corrections = Corrections(self)
         self.preferences = Preferences(self)
+        self.practice = Practice(self)
         build_menus(self)
         self.navigator = Navigator(self.view, self.sidebar)
         self._connect()
@@ -324,6 +326,9 @@ class MainWindow(QMainWindow):
         self.legend.set_dark(dark)
         self.view.restyle(self.legend.visible(), dark)
         self.settings.setValue("theme", "dark" if dark else "light")
+
+    def stop_practice(self) -> None:
+        self.practice.stop()
 
     def settings_dialog(self) -> None:
         self.preferences.settings_dialog()

@@ -33,7 +33,8 @@ def action(
 def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     window.menus = {
-        name: bar.addMenu(name) for name in ("&File", "&View", "&Go", "&Ledger", "&Help")
+        name: bar.addMenu(name)
+        for name in ("&File", "&View", "&Go", "&Ledger", "&Practice", "&Help")
     }
     S = QKeySequence.StandardKey
     action(window, "&File", "&Open…", window.open_dialog, S.Open)
@@ -121,5 +122,13 @@ def build_menus(window: MainWindow) -> None:
     )
     window.menus["&Edit"].addSeparator()
     action(window, "&Edit", "&Rules…", window.rules_dialog, "Ctrl+Shift+R")
+    practice, panel = window.practice, window.practice.panel
+    action(window, "&Practice", "&Start on this article", practice.start, "Ctrl+Alt+P")
+    action(window, "&Practice", "Open an &exercise…", practice.open_exercise, "Ctrl+Alt+E")
+    action(window, "&Practice", "Mark as &hedge…", panel.mark_hedge, "Ctrl+Alt+H")
+    action(window, "&Practice", "Mark as &source…", panel.mark_source, "Ctrl+Alt+S")
+    action(window, "&Practice", "Mark claim &unsourced", panel.mark_unsourced, "Ctrl+Alt+U")
+    action(window, "&Practice", "&Check my reading", panel.check_reading, "Ctrl+Alt+C")
+    action(window, "&Practice", "&Progress…", practice.progress_dialog)
     action(window, "&Help", "Open &sample article", window.open_sample)
     action(window, "&Help", "&About readwise-desktop", lambda: show_about(window))

@@ -1,0 +1,56 @@
+"""Practice mode: highlights hidden, marks by keyboard commands, a score, progress kept."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from readwise_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import WAIT_MS
+
+
+def select(window: MainWindow, phrase: str) -> None:
+    assert window.analysis is not None
+    start = window.analysis.text.index(phrase)
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(window.view.qt_position(start))
+    cursor.setPosition(
+        window.view.qt_position(start + len(phrase)), QTextCursor.MoveMode.KeepAnchor
+    )
+    window.view.setTextCursor(cursor)
+
+
+def test_practice_on_an_exercise(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.analysisShown, timeout=WAIT_MS):
+        window.practice.open_exercise("01_storm")
+    qtbot.waitUntil(lambda: not window.view.formatting, timeout=WAIT_MS)
+    window.practice.start()
+    qtbot.waitUntil(lambda: not window.view.formatting, timeout=WAIT_MS)
+    assert window.practice.active and not window.sidebar.isVisible()
+    nearly = QTextCursor(window.view.document())
+    nearly.setPosition(window.view.qt_position(window.analysis.text.index("nearly")) + 1)
+    assert nearly.charFormat().background().style().name == "NoBrush"  # highlights hidden
+    panel = window.practice.panel
+    select(window, "nearly")
+    panel.mark_hedge("APPROXIMATOR")
+    select(window, "police")
+    panel.mark_source("UNNAMED_OFFICIAL")
+    select(window, "Residents")
+    panel.mark_source("VAGUE")
+    assert panel.list.count() == 3
+    assert panel.list.item(0).text() == "hedge: “nearly” (approximator)"
+    result = panel.check_reading()
+    assert result is not None and not window.practice.active and window.sidebar.isVisible()
+    assert result.counts["APPROXIMATOR"].tp == 1 and result.counts["PROBABILITY"].fn == 1
+    html = panel.result_view.browser.toPlainText()
+    assert "Your score" in html and "miss" in html
+    [(exercise, attempts, best, _, missed)] = window.library.practice()
+    assert exercise == "01_storm" and attempts == 1 and 0 < best < 1
+    assert missed["sourcing"] == 2
+    window.practice.progress_dialog()
+    assert "Storm closes coastal road" in window.practice.progress_view.browser.toPlainText()
+
+
+def test_practice_needs_an_article(window: MainWindow) -> None:
+    window.practice.start()
+    assert not window.practice.active
