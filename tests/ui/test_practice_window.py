@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
@@ -54,3 +57,27 @@ def test_practice_on_an_exercise(qtbot: QtBot, window: MainWindow) -> None:
 def test_practice_needs_an_article(window: MainWindow) -> None:
     window.practice.start()
     assert not window.practice.active
+
+
+def test_blank_exercise_hand_in_and_teacher_check(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    with qtbot.waitSignal(window.analysisShown, timeout=WAIT_MS):
+        window.practice.open_exercise("04_bakery")
+    qtbot.waitUntil(lambda: not window.view.formatting, timeout=WAIT_MS)
+    blank = tmp_path / "blank.json"
+    window.practice.export_blank(str(blank))
+    data = json.loads(blank.read_text(encoding="utf-8"))
+    assert data["id"] == "04_bakery" and "hedges" not in data and "sentences" not in data
+    window.practice.start()
+    select(window, "reportedly")
+    window.practice.panel.mark_hedge("REPORTATIVE")
+    marks = tmp_path / "marks.json"
+    window.practice.hand_in(str(marks))
+    result = window.practice.check_handed_in(str(marks))
+    assert result is not None and result.counts["REPORTATIVE"].tp == 1
+    tampered = json.loads(marks.read_text(encoding="utf-8"))
+    tampered["text"] = tampered["text"].replace("Bakery", "Butcher")
+    marks.write_text(json.dumps(tampered), encoding="utf-8")
+    assert window.practice.check_handed_in(str(marks)) is None
+    assert "no exercise '04_bakery' with this text" in window.last_error

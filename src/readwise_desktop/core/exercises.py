@@ -15,6 +15,7 @@ from pathlib import Path
 
 from readwise_desktop.core.evaluation.gold import GoldArticle, GoldFormatError, parse_gold
 from readwise_desktop.core.paths import app_paths
+from readwise_desktop.core.practice import StudentMark
 
 SCHEMA = "readwise-desktop/exercise/1"
 
@@ -71,3 +72,45 @@ def own_exercises() -> list[Exercise]:
     if not folder.is_dir():
         return []
     return [read_exercise(p.read_text("utf-8"), str(p)) for p in sorted(folder.glob("*.json"))]
+
+
+BLANK = "readwise-desktop/blank-exercise/1"
+MARKS = "readwise-desktop/student-marks/1"
+
+
+def blank_exercise(exercise: Exercise) -> str:
+    """The exercise without its answer key, to hand out."""
+    data = {"schema": BLANK, "id": exercise.id, "title": exercise.title, "text": exercise.text}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def marks_file(exercise_id: str, text: str, marks: list[StudentMark], student: str = "") -> str:
+    """A student's marked-up reading, to hand in."""
+    data = {
+        "schema": MARKS,
+        "exercise": exercise_id,
+        "student": student,
+        "text": text,
+        "marks": [
+            {"kind": m.kind, "start": m.start, "end": m.end, "label": m.label} for m in marks
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def read_marks(raw: str, origin: str) -> tuple[str, str, list[StudentMark]]:
+    """(exercise id, text, marks) from a handed-in file; one sentence naming the file if bad."""
+    try:
+        data = json.loads(raw)
+        if data.get("schema") != MARKS:
+            raise ValueError(f"not a file of student marks (schema {MARKS})")
+        text = str(data["text"])
+        marks = [
+            StudentMark(str(m["kind"]), int(m["start"]), int(m["end"]), str(m["label"]))
+            for m in data["marks"]
+        ]
+        if any(not 0 <= m.start < m.end <= len(text) for m in marks):
+            raise ValueError("a mark lies outside the text")
+        return str(data["exercise"]), text, marks
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
+        raise GoldFormatError(f"{origin}: {err}") from err

@@ -5,14 +5,31 @@ from __future__ import annotations
 
 import time
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDockWidget, QInputDialog, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QTextBrowser,
+    QVBoxLayout,
+)
 
-from readwise_desktop.core.exercises import Exercise, own_exercises, shipped_exercises
-from readwise_desktop.core.practice import key_from_analysis
-from readwise_desktop.ui.practice_panel import PracticePanel
+from readwise_desktop.core.evaluation.gold import GoldFormatError
+from readwise_desktop.core.exercises import (
+    Exercise,
+    blank_exercise,
+    marks_file,
+    own_exercises,
+    read_marks,
+    shipped_exercises,
+)
+from readwise_desktop.core.export.atomic import write_atomic
+from readwise_desktop.core.practice import PracticeResult, check, key_from_analysis
+from readwise_desktop.ui.practice_panel import PracticePanel, ResultDialog
 
 if TYPE_CHECKING:
     from readwise_desktop.ui.main_window import MainWindow
@@ -70,6 +87,53 @@ class Practice:
         self.dock.hide()
         window.sidebar.setVisible(True)
         window.view.restyle(window.legend.visible(), window.dark)
+
+    def export_blank(self, path: str = "") -> None:
+        """Hand out the open exercise without its answer key."""
+        if self.exercise is None:
+            self.window.statusBar().showMessage("Open an exercise first.", 5000)
+            return
+        path = path or self._save_path(f"{self.exercise.id}-blank.json")
+        if path:
+            write_atomic(Path(path), blank_exercise(self.exercise))
+
+    def hand_in(self, path: str = "") -> None:
+        """Save the student's marks on the open exercise, to hand in."""
+        panel = self.panel
+        if panel.key is None or not panel.marks:
+            self.window.statusBar().showMessage("Mark something in practice mode first.", 5000)
+            return
+        name = panel.exercise_id or "article"
+        path = path or self._save_path(f"{name}-marks.json")
+        if path:
+            write_atomic(Path(path), marks_file(name, panel.key.text, panel.marks))
+
+    def check_handed_in(self, path: str = "") -> PracticeResult | None:
+        """A teacher checks a student's marks file against the exercise's answer key."""
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self.window, "A student's marks", "", "Marks (*.json)"
+            )
+        if not path:
+            return None
+        try:
+            exercise_id, text, marks = read_marks(Path(path).read_text(encoding="utf-8"), path)
+            exercise = next((e for e in self.exercises() if e.id == exercise_id), None)
+            if exercise is None or exercise.text != text:
+                raise GoldFormatError(f"{path}: no exercise '{exercise_id}' with this text here")
+        except (OSError, UnicodeDecodeError, GoldFormatError) as err:
+            self.window._error(str(err), "Cannot check these marks")
+            return None
+        result = check(marks, exercise.key)
+        self.panel.result_view = ResultDialog(result, self.window)
+        self.panel.result_view.open()
+        return result
+
+    def _save_path(self, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Save", str(Path.home() / suggested), "JSON (*.json)"
+        )
+        return path
 
     def progress_dialog(self) -> None:
         rows = self.window.library.practice()

@@ -48,6 +48,7 @@ class PracticePanel(QWidget):
         self.marks: list[StudentMark] = []
         self.key: GoldArticle | None = None
         self.exercise_id: str | None = None
+        self.result_view: ResultDialog | None = None
         intro = QLabel(HELP)
         intro.setWordWrap(True)
         self.list = QListWidget()
