@@ -102,6 +102,13 @@ class Corrections:
         """The article view's right-click menu at a text position."""
         window = self.window
         menu = QMenu(window)
+        if window.practice.active:  # practice: the student's own marks, nothing given away
+            panel = window.practice.panel
+            menu.addAction("Mark as hedge…", panel.mark_hedge)
+            menu.addAction("Mark as source…", panel.mark_source)
+            menu.addAction("Mark claim unsourced", panel.mark_unsourced)
+            menu.exec(at)
+            return
         if any(m.kind == "hedge" for m in window.view.marks_at(position)):
             menu.addAction("Not a hedge here", lambda: self.not_a_hedge_at(position))
         sentence = window.view.sentence_at(position)
