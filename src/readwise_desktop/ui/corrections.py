@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 from readwise_desktop.core.dismissals import NOT_A_HEDGE, SOURCE_WRONG, Dismissal
 from readwise_desktop.core.library import text_hash
 from readwise_desktop.core.model import Analysis, SourceType
-from readwise_desktop.core.report import readable_label
+from readwise_desktop.ui.ask import ask_source_type
 
 if TYPE_CHECKING:
     from readwise_desktop.ui.main_window import MainWindow
@@ -81,14 +81,9 @@ class Corrections:
             name, ok = QInputDialog.getText(self.window, "Mark as sourced by", "Who is the source?")
             if not ok or not name.strip():
                 return
+        kind = kind or ask_source_type(self.window, "Mark as sourced by") or ""
         if not kind:
-            labels = [readable_label(t.value) for t in SourceType]
-            label, ok = QInputDialog.getItem(
-                self.window, "Mark as sourced by", "What kind of source?", labels, 0, False
-            )
-            if not ok:
-                return
-            kind = list(SourceType)[labels.index(label)].value
+            return
         self.correct(Dismissal.sourced_by(*claim, SourceType(kind), name))
 
     def _claim(self, sentence_index: int | None) -> tuple[int, int] | None:

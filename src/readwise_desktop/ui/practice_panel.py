@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from readwise_desktop.core.evaluation.gold import GoldArticle
-from readwise_desktop.core.model import SourceType
 from readwise_desktop.core.practice import (
     HEDGE,
     HEDGE_CATEGORIES,
@@ -31,6 +30,7 @@ from readwise_desktop.core.practice import (
     check,
 )
 from readwise_desktop.core.report import readable_label
+from readwise_desktop.ui.ask import ask_source_type
 
 if TYPE_CHECKING:
     from readwise_desktop.ui.main_window import MainWindow
@@ -102,14 +102,9 @@ class PracticePanel(QWidget):
         span = self._selection()
         if span is None:
             return
+        source_type = source_type or ask_source_type(self.main, "Source") or ""
         if not source_type:
-            labels = [readable_label(t.value) for t in SourceType]
-            label, ok = QInputDialog.getItem(
-                self.main, "Source", "What kind of source?", labels, 0, False
-            )
-            if not ok:
-                return
-            source_type = list(SourceType)[labels.index(label)].value
+            return
         self.add(StudentMark(SOURCE, *span, source_type))
 
     def mark_unsourced(self) -> None:
