@@ -7,21 +7,16 @@ a shipped rule replaces that rule in the returned set only.
 
 from __future__ import annotations
 
-import tomllib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from readwise_desktop.core.guards import GUARDS
-from readwise_desktop.core.model import HedgeCategory, SourceType, Stance
+from readwise_desktop.core.rules.readers import READERS, parse_rule_text
 from readwise_desktop.core.rules.schema import (
     KINDS,
-    RULES_SCHEMA,
-    SOURCE_MODES,
-    Checker,
     HedgeRule,
     NounGroup,
     PhraseRule,
@@ -31,40 +26,6 @@ from readwise_desktop.core.rules.schema import (
 )
 
 SHIPPED = ("hedges.toml", "reporting_verbs.toml", "attribution_phrases.toml", "source_nouns.toml")
-HEDGE_KEYS = {
-    "id",
-    "category",
-    "patterns",
-    "explanation",
-    "examples",
-    "counterexamples",
-    "guards",
-    "implies_source",
-}
-PHRASE_KEYS = {
-    "id",
-    "patterns",
-    "source",
-    "source_type",
-    "stance",
-    "explanation",
-    "examples",
-    "counterexamples",
-    "effect",
-}
-VERB_KEYS = {"stance", "forms", "needs_source", "needs_clause"}
-NOUN_KEYS = {"id", "source_type", "nouns", "explanation", "role"}
-FILE_KEYS = {
-    "schema",
-    "kind",
-    "version",
-    "description",
-    "rules",
-    "verbs",
-    "nouns",
-    "groups",
-    "explanations",
-}
 
 
 @dataclass(frozen=True)
@@ -101,169 +62,6 @@ class RuleSet:
             noun_groups=tuple(g for g in self.noun_groups if g.id not in off),
             versions=self.versions,
         )
-
-
-def parse_rule_text(raw: str, name: str) -> tuple[dict[str, Any], Checker]:
-    """Parse one rule file's text, checking its header; problems go to the returned checker."""
-    check = Checker(name, raw)
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as err:
-        check.add(None, f"not valid TOML: {err}")
-        return {}, check
-    if data.get("schema") != RULES_SCHEMA:
-        check.add(None, f"'schema' must be \"{RULES_SCHEMA}\"", needle="schema")
-    if data.get("kind") not in KINDS:
-        check.add(None, f"'kind' must be one of {', '.join(KINDS)}", needle="kind")
-    if not isinstance(data.get("version"), str):
-        check.add(None, "'version' must be a string such as \"1.0\"", needle="version")
-    check.unknown_keys(data, FILE_KEYS, None)
-    return data, check
-
-
-def read_hedges(data: Mapping[str, Any], check: Checker) -> list[HedgeRule]:
-    out = []
-    for rec in _records(data, "rules", check):
-        rid = check.rule_id(rec, "hedge")
-        check.unknown_keys(rec, HEDGE_KEYS, rid)
-        category = check.choice(rec, "category", rid, HedgeCategory)
-        if rid and category and rid.split(".")[1] != category.value.lower():
-            check.add(rid, f"a {category.value} rule's id must start 'hedge.{category.lower()}.'")
-        guards = check.strings(rec, "guards", rid)
-        for guard in guards:
-            if guard not in GUARDS:
-                check.add(rid, f"unknown guard '{guard}' (known: {', '.join(sorted(GUARDS))})")
-        implied = rec.get("implies_source")
-        implies = check.choice(rec, "implies_source", rid, SourceType) if implied else None
-        examples = check.strings(rec, "examples", rid)
-        if not examples:
-            check.add(rid, "needs at least one example sentence")
-        out.append(
-            HedgeRule(
-                id=rid or "",
-                category=category or HedgeCategory.MODAL,
-                patterns=check.patterns(rec, rid),
-                explanation=check.text(rec, "explanation", rid),
-                examples=examples,
-                counterexamples=check.strings(rec, "counterexamples", rid),
-                guards=guards,
-                implies_source=implies,
-                origin=check.file,
-            )
-        )
-    return out
-
-
-def read_phrases(data: Mapping[str, Any], check: Checker) -> list[PhraseRule]:
-    out = []
-    for rec in _records(data, "rules", check):
-        rid = check.rule_id(rec, "attribution")
-        check.unknown_keys(rec, PHRASE_KEYS, rid)
-        source = rec.get("source", "none")
-        if source not in SOURCE_MODES:
-            check.add(rid, f"'source' must be one of {', '.join(SOURCE_MODES)}")
-        patterns = check.patterns(rec, rid)
-        if source == "marked" and not all(p.has_source for p in patterns):
-            check.add(rid, 'source = "marked" needs [brackets] around the source in every pattern')
-        effect = rec.get("effect", "attribution")
-        if effect not in ("attribution", "anonymous"):
-            check.add(rid, '\'effect\' must be "attribution" or "anonymous"')
-        examples = check.strings(rec, "examples", rid)
-        if not examples:
-            check.add(rid, "needs at least one example sentence")
-        out.append(
-            PhraseRule(
-                id=rid or "",
-                patterns=patterns,
-                source=str(source),
-                source_type=check.choice(rec, "source_type", rid, SourceType, SourceType.VAGUE)
-                or SourceType.VAGUE,
-                stance=check.choice(rec, "stance", rid, Stance, Stance.NEUTRAL) or Stance.NEUTRAL,
-                explanation=check.text(rec, "explanation", rid),
-                examples=examples,
-                counterexamples=check.strings(rec, "counterexamples", rid),
-                effect=str(effect),
-                origin=check.file,
-            )
-        )
-    return out
-
-
-def read_verbs(data: Mapping[str, Any], check: Checker) -> list[VerbRule]:
-    """The ``[verbs]`` table, and the ``[nouns]`` table of nominal cues ("claim", "remarks")."""
-    return _read_cues(data, check, "verbs") + _read_cues(data, check, "nouns")
-
-
-def _read_cues(data: Mapping[str, Any], check: Checker, table: str) -> list[VerbRule]:
-    verbs = data.get(table, {})
-    texts = data.get("explanations", {})
-    if not isinstance(verbs, dict) or not isinstance(texts, dict):
-        check.add(None, f"'{table}' and 'explanations' must be tables")
-        return []
-    noun = table == "nouns"
-    out = []
-    for lemma, rec in verbs.items():
-        rid = f"attribution.{'noun' if noun else 'verb'}.{lemma}"
-        if not isinstance(rec, dict):
-            check.add(rid, "each entry must be a table", needle=f"[{table}.{lemma}]")
-            continue
-        check.unknown_keys(rec, VERB_KEYS, rid)
-        stance = check.choice(rec, "stance", rid, Stance)
-        explanation = texts.get(stance.value if stance else "", "")
-        if stance and not explanation:
-            check.add(rid, f"no explanation for stance {stance.value} in [explanations]")
-        out.append(
-            VerbRule(
-                id=rid,
-                lemma=lemma,
-                forms=check.strings(rec, "forms", rid),
-                stance=stance or Stance.NEUTRAL,
-                explanation=explanation,
-                needs_source=bool(rec.get("needs_source", True)),
-                needs_clause=bool(rec.get("needs_clause", False)),
-                origin=check.file,
-                noun=noun,
-            )
-        )
-    return out
-
-
-def read_nouns(data: Mapping[str, Any], check: Checker) -> list[NounGroup]:
-    out = []
-    for rec in _records(data, "groups", check):
-        rid = check.rule_id(rec, "source")
-        check.unknown_keys(rec, NOUN_KEYS, rid)
-        role = rec.get("role", "source")
-        if role not in ("source", "title", "organisation_head"):
-            check.add(rid, "'role' must be source, title or organisation_head")
-        out.append(
-            NounGroup(
-                id=rid or "",
-                source_type=check.choice(rec, "source_type", rid, SourceType) or SourceType.VAGUE,
-                nouns=frozenset(n.lower() for n in check.strings(rec, "nouns", rid)),
-                explanation=check.text(rec, "explanation", rid),
-                role=str(role),
-                origin=check.file,
-            )
-        )
-    return out
-
-
-def _records(data: Mapping[str, Any], key: str, check: Checker) -> list[Mapping[str, Any]]:
-    recs = data.get(key, [])
-    if not isinstance(recs, list) or not all(isinstance(r, dict) for r in recs):
-        check.add(None, f"'{key}' must be an array of tables ([[{key}]])")
-        return []
-    return recs
-
-
-Reader = Callable[[Mapping[str, Any], Checker], Sequence[Any]]
-READERS: dict[str, Reader] = {
-    "hedges": read_hedges,
-    "attribution_phrases": read_phrases,
-    "reporting_verbs": read_verbs,
-    "source_nouns": read_nouns,
-}
 
 
 def load_rules(extra_files: Sequence[Path] = (), disabled: Iterable[str] = ()) -> RuleSet:
