@@ -23,6 +23,7 @@ from readwise_desktop.core.attribution_drafts import (
     longest,
     outside_quotes,
 )
+from readwise_desktop.core.attribution_phrases import phrase_draft, speaker_drafts
 from readwise_desktop.core.attribution_spans import (
     CONTENT_DEPS,
     antecedent,
@@ -35,17 +36,14 @@ from readwise_desktop.core.attribution_spans import (
 )
 from readwise_desktop.core.fallback import (
     left_source,
-    name_runs,
     right_source,
-    source_after_plain,
 )
 from readwise_desktop.core.model import SourceType, Stance
 from readwise_desktop.core.quotes import find_quotes, quote_at
 from readwise_desktop.core.rules.loader import RuleSet
 from readwise_desktop.core.rules.matching import index_rules
-from readwise_desktop.core.rules.schema import HedgeRule, PhraseRule, VerbRule
+from readwise_desktop.core.rules.schema import HedgeRule, VerbRule
 from readwise_desktop.core.sources import Mention, SourceTyper, TypedSource, np_range
-from readwise_desktop.core.speakers import find_speakers
 from readwise_desktop.core.tokens import has_parse
 
 NOTHING_SAID = frozenset({"fail", "refuse", "decline", "forget", "neglect", "try", "attempt"})
@@ -71,7 +69,7 @@ class AttributionFinder:
             self._verbs(doc) + self._nominals(doc) if has_parse(doc) else self._verbs_plain(doc)
         )
         phrase_drafts, anonymous = self._phrases(doc)
-        drafts += phrase_drafts + self._from_hedges(hedges) + _speaker_drafts(doc)
+        drafts += phrase_drafts + self._from_hedges(hedges) + speaker_drafts(doc)
         drafts = outside_quotes(doc, drafts)
         found = [f for d in dedupe(drafts) if (f := self._typed(d, typer)) is not None]
         return apply_anonymity(doc, found, anonymous), typer.carried()
@@ -198,47 +196,10 @@ class AttributionFinder:
             if rule.effect == "anonymous":
                 anonymous.append((start, end, rule))
                 continue
-            draft = self._phrase_draft(doc, rule, start, end)
+            draft = phrase_draft(doc, rule, start, end)
             if draft is not None:
                 out.append(draft)
         return out, anonymous
-
-    def _phrase_draft(self, doc: Doc, rule: PhraseRule, start: int, end: int) -> Draft | None:
-        flags = _source_flags(rule, end - start)
-        cue_tokens = [start + k for k, is_src in enumerate(flags) if not is_src]
-        cue = (cue_tokens[0], cue_tokens[-1] + 1)
-        source: tuple[int, int] | None = None
-        root: int | None = None
-        governor: int | None = None
-        if rule.source == "marked":
-            src = [start + k for k, is_src in enumerate(flags) if is_src]
-            source, root = (src[0], src[-1] + 1), src[-1]
-        elif rule.source == "after":
-            source, root = _source_after(doc, end)
-            if source is None:
-                return None
-        elif rule.source == "subject":
-            governor, subject = _governing_subject(doc, start)
-            if subject is None:
-                return None
-            source, root = np_range(subject), subject.i
-        sent = doc[start].sent
-        content = (doc[end - 1].idx + len(doc[end - 1]), sent.end_char)
-        if rule.source == "after" or content[0] >= content[1]:
-            content = (sent.start_char, sent.end_char)
-        return Draft(
-            cue,
-            source,
-            root,
-            rule.id,
-            rule.explanation,
-            rule.stance,
-            rule.source_type,
-            content,
-            "phrase",
-            governor,
-            rule.source in ("after", "marked"),
-        )
 
     def _from_hedges(self, hedges: list[tuple[Span, HedgeRule]]) -> list[Draft]:
         out = []
@@ -296,23 +257,6 @@ def _negated_without_content(verb: Token) -> bool:
     )
 
 
-def _speaker_drafts(doc: Doc) -> list[Draft]:
-    return [
-        Draft(
-            s.cue,
-            s.source,
-            s.source[1] - 1,
-            s.rule_id,
-            s.explanation,
-            Stance.NEUTRAL,
-            SourceType.NAMED_PERSON,
-            s.content,
-            "phrase",
-        )
-        for s in find_speakers(doc)
-    ]
-
-
 UNSPECIFIED = frozenset({"they", "them"})
 
 
@@ -324,40 +268,3 @@ def _untyped_subject(head: Token) -> TypedSource | None:
     if head.lower_ in UNSPECIFIED or head.pos_ == "NOUN" or head.ent_type_ == "NORP":
         return TypedSource(SourceType.VAGUE, None)
     return None
-
-
-def _source_after(doc: Doc, end: int) -> tuple[tuple[int, int] | None, int | None]:
-    if end >= len(doc):
-        return None, None
-    if not has_parse(doc):
-        rng = source_after_plain(doc, end)
-        return (rng, rng[1] - 1) if rng else (None, None)
-    sent_end = doc[end].sent.end
-    for tok in doc[end:sent_end]:
-        if tok.head.i < end or tok.head.i == tok.i:
-            if tok.is_punct:
-                return None, None
-            return np_range(tok), tok.i
-    return None, None
-
-
-def _governing_subject(doc: Doc, start: int) -> tuple[int | None, Token | None]:
-    """The verb a phrase such as "in a statement" hangs from, and that verb's subject."""
-    if not has_parse(doc):
-        sent = doc[start].sent
-        runs = [r for r in name_runs(doc[sent.start : start].as_doc()) if r]
-        if not runs:
-            return None, None
-        return None, doc[sent.start + runs[0][1] - 1]
-    verb = doc[start].head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.i, subject_of(verb, depth=0)
-
-
-def _source_flags(rule: PhraseRule, length: int) -> list[bool]:
-    for pattern in rule.patterns:
-        if len(pattern.source_flags) == length and not pattern.has_optional:
-            return list(pattern.source_flags)
-    flags = next((list(p.source_flags) for p in rule.patterns if p.has_source), [])
-    return (flags + [False] * length)[:length] if flags else [False] * length
