@@ -76,6 +76,7 @@ class ArticleView(QTextBrowser):
         self._sentence_starts = [s.start for s in analysis.sentences]
         self._utf16 = _utf16_offsets(analysis.text)
         document = QTextDocument(self)
+        document.setUndoRedoEnabled(False)  # read-only: no undo history of every format change
         document.setDefaultFont(self.font())
         document.setDocumentMargin(18)
         cursor = QTextCursor(document)
@@ -122,8 +123,21 @@ class ArticleView(QTextBrowser):
 
     def _apply_batch(self) -> None:
         started = time.perf_counter()
-        while self.formatting and time.perf_counter() - started < BUDGET_S:
-            (self._inserts or self._styles).popleft()()
+        while self._inserts and time.perf_counter() - started < BUDGET_S:
+            self._inserts.popleft()()
+        if self._inserts or not self._styles:
+            self._finish_if_done()
+            return
+        batch = QTextCursor(self.document())
+        batch.beginEditBlock()  # formats: one relayout per tick, not one per highlight
+        try:
+            while self._styles and time.perf_counter() - started < BUDGET_S:
+                self._styles.popleft()()
+        finally:
+            batch.endEditBlock()
+        self._finish_if_done()
+
+    def _finish_if_done(self) -> None:
         if not self.formatting:
             self._timer.stop()
             self.formattingDone.emit()
