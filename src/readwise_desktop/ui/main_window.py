@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
         self.meta_label.setObjectName("articleMetadata")
         self.meta_label.setAccessibleName("Article metadata")
         self.meta_label.setWordWrap(True)
+        self.meta_label.setContentsMargins(8, 4, 8, 4)
+        self.meta_label.setStyleSheet("color: palette(placeholder-text); font-size: small;")
         self.meta_label.setVisible(False)
         reading = QWidget()
         reading_layout = QVBoxLayout(reading)
