@@ -54,7 +54,8 @@ def html_article(html: str, fmt: str = "HTML page", file: str | None = None) -> 
         include_images=False,
         include_tables=False,
     )
-    captions = figure_captions(html)
+    page = _tree(html)  # parsed once, for the captions and the title
+    captions = figure_captions(page)
     text = getattr(found, "text", None) or ""
     paragraphs = [line for line in text.split("\n") if line.strip()]
     if sum(len(p.split()) for p in paragraphs) < MIN_WORDS:
@@ -64,7 +65,7 @@ def html_article(html: str, fmt: str = "HTML page", file: str | None = None) -> 
     return compose(
         paragraphs,
         fmt,
-        title=getattr(found, "title", None) or page_title(html),
+        title=getattr(found, "title", None) or page_title(page),
         byline=getattr(found, "author", None),
         agency=getattr(found, "sitename", None),
         date=getattr(found, "date", None),
@@ -106,14 +107,12 @@ def html_paragraphs(html: str) -> list[str]:
     return [line for line in lines if line]
 
 
-def figure_captions(html: str) -> list[str]:
-    root = _tree(html)
+def figure_captions(root: lxml_html.HtmlElement | None) -> list[str]:
     if root is None:
         return []
     return [c.text_content() for c in root.iter("figcaption") if c.text_content().strip()]
 
 
-def page_title(html: str) -> str | None:
-    root = _tree(html)
+def page_title(root: lxml_html.HtmlElement | None) -> str | None:
     title = root.findtext(".//title") if root is not None else None
     return title.strip() if title and title.strip() else None
