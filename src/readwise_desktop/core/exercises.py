@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from readwise_desktop.core.evaluation.gold import GoldArticle, GoldFormatError, parse_gold
+from readwise_desktop.core.evaluation.gold import GoldArticle, GoldFormatError, gold_from_record
 from readwise_desktop.core.paths import app_paths
 from readwise_desktop.core.practice import StudentMark
 
@@ -46,7 +46,7 @@ def read_exercise(raw: str, origin: str) -> Exercise:
     level = data.get("level")
     if level not in (1, 2, 3):
         raise GoldFormatError(f"{origin}: level must be 1, 2 or 3")
-    key = parse_gold(json.dumps(data), origin)
+    key = gold_from_record(data, origin)
     return Exercise(
         str(data.get("id") or Path(origin).stem),
         str(data.get("title", "")),

@@ -85,11 +85,19 @@ def read_gold(path: Path) -> Iterator[GoldArticle]:
 def parse_gold(line: str, where: str) -> GoldArticle:
     try:
         record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise GoldFormatError(f"{where}: not a gold article ({err})") from err
+    return gold_from_record(record, where)
+
+
+def gold_from_record(record: Any, where: str) -> GoldArticle:
+    """A gold article from a decoded JSON object (a gold line, or an exercise file)."""
+    try:
         text = record["text"]
         sentences = tuple(_sentence(s, len(text)) for s in record.get("sentences", []))
         hedges = tuple(_hedge(h, len(text)) for h in record.get("hedges", []))
         return GoldArticle(str(record.get("id", where)), text, sentences, hedges)
-    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise GoldFormatError(f"{where}: not a gold article ({err})") from err
 
 
