@@ -111,13 +111,10 @@ def score_document(doc: WikiDoc, analysis: Analysis, scores: UncertaintyScores) 
         fired = uncertainty_rules(analysis, sentence.start, sentence.end)
         gold = sentence.label == "uncertain"
         _count(scores.sentences_no_numbers, bool(set(fired) - NUMERIC_APPROXIMATORS), gold)
-        if fired and gold:
-            scores.sentences.tp += 1
-        elif fired:
-            scores.sentences.fp += 1
+        _count(scores.sentences, bool(fired), gold)
+        if fired and not gold:
             scores.false_alarms.extend((rule, doc.id, text) for rule in sorted(set(fired)))
-        elif gold:
-            scores.sentences.fn += 1
+        elif gold and not fired:
             scores.misses.append((doc.id, text))
     gold_cues = [GoldSpan((cue,)) for s in doc.sentences for cue in s.cues]
     predicted = [(h.start, h.end) for h in analysis.hedges]
