@@ -250,7 +250,8 @@ class MainWindow(QMainWindow):
         self._busy(False)
         self.corrections.raw = analysis
         self.corrections.stack.clear()
-        analysis = apply_dismissals(analysis, self.library.dismissals(text_hash(analysis.text)))
+        digest = text_hash(analysis.text)
+        analysis = self._with_corrections(analysis, digest)
         self.analysis = analysis
         if self._pending_path is not None:
             self.current_path = self._pending_path
@@ -264,7 +265,7 @@ class MainWindow(QMainWindow):
         self.meta_label.setText(metadata_line(analysis.metadata))
         self.library.remember(analysis, self.current_path)
         self.library_panel.refresh()
-        self.library_panel.show_note_for(text_hash(analysis.text))
+        self.library_panel.show_note_for(digest)
         self.meta_label.setVisible(bool(analysis.metadata))
         self.view.show_analysis(analysis, self.legend.visible(), self.dark)
         QTimer.singleShot(0, lambda: self.sidebar.set_analysis(analysis))
@@ -275,9 +276,13 @@ class MainWindow(QMainWindow):
         )
         self.analysisShown.emit(analysis)
 
+    def _with_corrections(self, raw: Analysis, digest: str) -> Analysis:
+        """The analysis with the reader's remembered corrections for this text applied."""
+        return apply_dismissals(raw, self.library.dismissals(digest))
+
     def show_corrected(self, raw: Analysis) -> None:
         """Show the analysis again with the reader's corrections applied (after one changed)."""
-        analysis = apply_dismissals(raw, self.library.dismissals(text_hash(raw.text)))
+        analysis = self._with_corrections(raw, text_hash(raw.text))
         self.analysis = analysis
         self.view.show_analysis(analysis, self.legend.visible(), self.dark)
         self.sidebar.set_analysis(analysis)
