@@ -107,12 +107,7 @@ class Corrections:
         if any(m.kind == "hedge" for m in window.view.marks_at(position)):
             menu.addAction("Not a hedge here", lambda: self.not_a_hedge_at(position))
         sentence = window.view.sentence_at(position)
-        if self._claim(sentence) is not None:
-            menu.addAction("Source is wrong", lambda: self.source_wrong(sentence))
-            menu.addAction("Mark as sourced by…", lambda: self.mark_sourced(sentence))
-        menu.addSeparator()
-        menu.addAction(self.stack.createUndoAction(menu, "Undo"))
-        menu.exec(at)
+        self._claim_menu(menu, sentence if self._claim(sentence) is not None else None, at)
 
     def ledger_menu(self, point: QPoint) -> None:
         """The ledger's right-click menu for the claim under the pointer."""
@@ -121,9 +116,13 @@ class Corrections:
         if not index.isValid():
             return
         sentence = int(index.data(Qt.ItemDataRole.UserRole))
-        menu = QMenu(self.window)
-        menu.addAction("Source is wrong", lambda: self.source_wrong(sentence))
-        menu.addAction("Mark as sourced by…", lambda: self.mark_sourced(sentence))
+        self._claim_menu(QMenu(self.window), sentence, table.viewport().mapToGlobal(point))
+
+    def _claim_menu(self, menu: QMenu, sentence: int | None, at: QPoint) -> None:
+        """The claim's corrections (when there is a claim), then Undo; shown at ``at``."""
+        if sentence is not None:
+            menu.addAction("Source is wrong", lambda: self.source_wrong(sentence))
+            menu.addAction("Mark as sourced by…", lambda: self.mark_sourced(sentence))
         menu.addSeparator()
         menu.addAction(self.stack.createUndoAction(menu, "Undo"))
-        menu.exec(table.viewport().mapToGlobal(point))
+        menu.exec(at)
