@@ -133,7 +133,8 @@ def run_analyze(argv: Sequence[str]) -> int:
         )
     results = [analyze_text(pipeline, a.text, file=a.file, metadata=a.metadata) for a in articles]
     fmt = args.format or (format_for(args.output) if args.output else "json")
-    as_list = len(results) > 1 or any(Path(f).is_dir() for f in args.files)
+    folders = any(Path(f).is_dir() for f in args.files)
+    as_list = len(results) > 1 or folders
     try:
         written = write_results(results, fmt, args.output, as_list)
     except InputError as err:
@@ -142,7 +143,7 @@ def run_analyze(argv: Sequence[str]) -> int:
         return fail(f"{args.output}: cannot be written ({err.strerror or err})")
     for path in written:
         print(f"{PROG}: wrote {path}", file=sys.stderr)
-    if any(Path(f).is_dir() for f in args.files):
+    if folders:
         print(
             f"{PROG}: analysed {len(results)} article(s), skipped {skipped} file(s)",
             file=sys.stderr,
