@@ -64,9 +64,25 @@ def test_reports_emerged_is_vague(seed: Analysis) -> None:
 
 def test_raised_concerns_and_russian_officials_framing(seed: Analysis) -> None:
     assert _attribution(seed, "raised concerns").source_type.value == "VAGUE"
-    frame = _attribution(seed, "frame")
+    frame = _attribution(seed, "continue to frame")
     assert (frame.source_type.value, frame.stance.value) == ("UNNAMED_OFFICIAL", "DISTANCING")
     assert _claim_with(seed, "raised concerns") == "UNNAMED_OFFICIAL"
+
+
+def test_no_attribution_beyond_what_a_careful_reader_marks(seed: Analysis) -> None:
+    """ "Their presence ... highlights" and "the balance ... continues" report nobody's words."""
+    assert [a.cue.text for a in seed.attributions] == [
+        "reportedly",
+        "confirming",
+        "according to",
+        "declaring",
+        "emerged",
+        "raised concerns",
+        "continue to frame",
+        "maintaining",
+        "drawn scrutiny from",
+        "emphasizing",
+    ]
 
 
 def test_putins_administration_maintaining(seed: Analysis) -> None:

@@ -49,6 +49,7 @@ class Draft:
     kind: str
     governor: int | None = None
     names_source: bool = False  # "citing X", "according to X": the wording names the source
+    needs_speaker: bool = False  # a plain noun subject ("their presence shows") is no source
 
 
 CLOSING_MARKS = frozenset('”"’»')

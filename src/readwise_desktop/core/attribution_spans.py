@@ -133,7 +133,7 @@ def cue_range(tok: Token, particle: Token | None = None) -> tuple[int, int]:
     "has also said", "did not respond", "called for", "said:" (PolNeAR's cue spans).
     """
     doc = tok.doc
-    start = tok.i
+    start = _chain_start(tok)
     while start > 0:
         prev = doc[start - 1]
         if (
@@ -155,6 +155,23 @@ def cue_range(tok: Token, particle: Token | None = None) -> tuple[int, int]:
     if end < len(doc) and doc[end].text == ":":
         end += 1
     return start, end
+
+
+def _chain_start(tok: Token) -> int:
+    """Where a verb chain begins: "continue to frame", "went on to discuss", "tries to draw"."""
+    while chained(tok.head, tok):
+        tok = tok.head
+    return tok.i
+
+
+def chained(head: Token, verb: Token) -> bool:
+    """``verb`` is the infinitive right after ``head``: "continue to frame", "went on to"."""
+    if verb.dep_ != "xcomp" or head.pos_ != "VERB" or not head.i < verb.i:
+        return False
+    between = verb.doc[head.i + 1 : verb.i]
+    return any(t.lower_ == "to" for t in between) and all(
+        t.lower_ == "to" or t.dep_ in ("prt", "advmod") for t in between
+    )
 
 
 def _content_preposition(verb: Token, prep: Token) -> bool:

@@ -27,6 +27,7 @@ from readwise_desktop.core.attribution_phrases import phrase_draft, speaker_draf
 from readwise_desktop.core.attribution_spans import (
     CONTENT_DEPS,
     antecedent,
+    chained,
     content_range,
     cue_range,
     owner_of,
@@ -48,6 +49,7 @@ from readwise_desktop.core.tokens import has_parse
 
 NOTHING_SAID = frozenset({"fail", "refuse", "decline", "forget", "neglect", "try", "attempt"})
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "oprd"})
+SPEECH_DEPS = frozenset({"ccomp", "parataxis"})
 
 
 class AttributionFinder:
@@ -84,8 +86,10 @@ class AttributionFinder:
             rule, particle = self._verb_rule(tok)
             if rule is None:
                 continue
-            if rule.needs_clause and not self._has_clause(tok):
+            if rule.needs_clause and not self._has_clause(tok, rule.speech_only):
                 continue
+            if self._reports_through(tok):
+                continue  # "officials continue to frame ...": the inner verb is the cue
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOTHING_SAID:
                 continue  # "failed to disclose", "declined to comment": nothing was said
             if _negated_without_content(tok):
@@ -106,6 +110,7 @@ class AttributionFinder:
                     None,
                     content_range(tok, source),
                     "verb",
+                    needs_speaker=rule.needs_speaker,
                 )
             )
         return out
@@ -148,8 +153,21 @@ class AttributionFinder:
             return None, None  # "call off", "point at": another verb
         return self.rules.verbs.get(lemma), None
 
-    def _has_clause(self, tok: Token) -> bool:
-        if any(c.dep_ in CLAUSE_DEPS for c in tok.children):
+    def _reports_through(self, tok: Token) -> bool:
+        """Its infinitive is itself a reporting verb, which carries the attribution."""
+        if tok.lemma_.lower() in NOTHING_SAID:
+            return False
+        for verb in (c for c in tok.children if chained(tok, c)):
+            rule = self._verb_rule(verb)[0]
+            if rule is not None and (
+                not rule.needs_clause or self._has_clause(verb, rule.speech_only)
+            ):
+                return True
+        return False
+
+    def _has_clause(self, tok: Token, speech_only: bool = False) -> bool:
+        deps = SPEECH_DEPS if speech_only else CLAUSE_DEPS
+        if any(c.dep_ in deps for c in tok.children):
             return True
         if tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i:
             return True  # "Waiting times fell, a report found.": the clause comes first
@@ -230,7 +248,9 @@ class AttributionFinder:
         if source is not None:
             typed = typer.type_range(source[0], source[1], draft.root)
             if draft.kind == "verb" and draft.root is not None:
-                typed = typed or _untyped_subject(typer.doc[draft.root])
+                head = typer.doc[draft.root]
+                speaker_only = draft.needs_speaker and not typer.knows(head)
+                typed = typed or _untyped_subject(head, speaker_only)
                 if source[0] != draft.root and (typed is None or typed.name is None):
                     source = np_range(typer.doc[draft.root])  # "officials, who said": not "who"
         if typed is None:
@@ -260,11 +280,13 @@ def _negated_without_content(verb: Token) -> bool:
 UNSPECIFIED = frozenset({"they", "them"})
 
 
-def _untyped_subject(head: Token) -> TypedSource | None:
+def _untyped_subject(head: Token, needs_speaker: bool = False) -> TypedSource | None:
     """A subject the lexicons do not know ("the group", "Republicans", "they"): a vague source.
 
-    Only nouns and "they": "I", "we", "you" speak inside quotations and are left out.
+    Only nouns and "they": "I", "we", "you" speak inside quotations and are left out. A verb
+    that also takes things as subjects ("their presence highlights ...") needs more than a noun.
     """
-    if head.lower_ in UNSPECIFIED or head.pos_ == "NOUN" or head.ent_type_ == "NORP":
+    noun = head.pos_ == "NOUN" and not needs_speaker
+    if head.lower_ in UNSPECIFIED or noun or head.ent_type_ == "NORP":
         return TypedSource(SourceType.VAGUE, None)
     return None

@@ -202,6 +202,11 @@ class SourceTyper:
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(typed.name))
         return typed
 
+    def knows(self, head: Token) -> bool:
+        """The noun is in a source lexicon: a speaker or a document, whatever its type here."""
+        words = {head.lower_, head.lemma_.lower()}
+        return any(words & table.keys() for table in self.by_role.values())
+
     def apposition(self, head: Token) -> Token | None:
         """A name in apposition: "The harbour operator, Castellan Logistics, said"."""
         if not self.parsed:

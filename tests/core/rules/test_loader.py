@@ -89,3 +89,21 @@ def test_user_file_adds_and_replaces_rules_without_touching_the_shipped_set(tmp_
 def test_an_unreadable_user_file_is_a_rule_error(tmp_path: Path) -> None:
     with pytest.raises(RuleFileError, match="cannot read"):
         load_rules([tmp_path / "missing.toml"])
+
+
+def test_verb_options_are_read_and_a_bad_clause_option_is_reported() -> None:
+    verbs = (
+        'schema = "readwise-desktop/rules/1"\nkind = "reporting_verbs"\nversion = "1.0"\n'
+        '[explanations]\nNEUTRAL = "A reporting verb."\n[verbs]\n'
+        'resume = { stance = "NEUTRAL", forms = ["resumed"], needs_clause = "speech",'
+        " needs_speaker = true }\n"
+        'carry_on = { stance = "NEUTRAL", forms = ["carried on"], needs_clause = "often" }\n'
+    )
+    with pytest.raises(RuleFileError) as caught:
+        build_rule_set([("verbs.toml", verbs)])
+    assert [p.rule_id for p in caught.value.problems] == ["attribution.verb.carry_on"]
+    assert "needs_clause must be true, false or" in str(caught.value)
+    good = build_rule_set([("verbs.toml", verbs.replace('"often"', "true"))])
+    resume = good.verbs["resume"]
+    assert resume.needs_clause and resume.speech_only and resume.needs_speaker
+    assert not good.verbs["carry_on"].speech_only

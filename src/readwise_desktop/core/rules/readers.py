@@ -44,7 +44,7 @@ PHRASE_KEYS = {
     "counterexamples",
     "effect",
 }
-VERB_KEYS = {"stance", "forms", "needs_source", "needs_clause"}
+VERB_KEYS = {"stance", "forms", "needs_clause", "needs_speaker"}
 NOUN_KEYS = {"id", "source_type", "nouns", "explanation", "role"}
 FILE_KEYS = {
     "schema",
@@ -175,8 +175,9 @@ def _read_cues(data: Mapping[str, Any], check: Checker, table: str) -> list[Verb
                 forms=check.strings(rec, "forms", rid),
                 stance=stance or Stance.NEUTRAL,
                 explanation=explanation,
-                needs_source=bool(rec.get("needs_source", True)),
                 needs_clause=bool(rec.get("needs_clause", False)),
+                speech_only=_speech_only(rec, check, rid),
+                needs_speaker=bool(rec.get("needs_speaker", False)),
                 origin=check.file,
                 noun=noun,
             )
@@ -220,3 +221,11 @@ READERS: dict[str, Reader] = {
     "reporting_verbs": read_verbs,
     "source_nouns": read_nouns,
 }
+
+
+def _speech_only(rec: Mapping[str, Any], check: Checker, rid: str) -> bool:
+    """``needs_clause`` is true, false, or "speech" (a quotation or a clause, not an infinitive)."""
+    value = rec.get("needs_clause", False)
+    if isinstance(value, str) and value != "speech":
+        check.add(rid, f'needs_clause must be true, false or "speech", not "{value}"')
+    return bool(value == "speech")

@@ -77,8 +77,9 @@ class VerbRule:
     forms: tuple[str, ...]
     stance: Stance
     explanation: str
-    needs_source: bool = True
     needs_clause: bool = False
+    speech_only: bool = False  # needs_clause = "speech": a quotation or "that"-clause, not "to"
+    needs_speaker: bool = False  # the subject must be able to speak: not "their presence shows"
     origin: str = ""
     noun: bool = False  # a nominal cue ("Trump's claim that ..."), not a verb
 
