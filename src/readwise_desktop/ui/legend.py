@@ -60,8 +60,10 @@ class Legend(QWidget):
             box.setToolTip(f"Show or hide: {style.label} ({style.cue})")
             box.setAccessibleName(f"{style.label}, shown as {style.cue}")
             box.toggled.connect(self._emit)
-            cue = QLabel(style.cue)
-            cue.setEnabled(False)
+            cue = QLabel(style.cue)  # full-contrast text: a disabled grey would be unreadable
+            font = cue.font()
+            font.setItalic(True)
+            cue.setFont(font)
             grid.addWidget(box, row, 0)
             grid.addWidget(cue, row, 1)
             self.boxes[key] = box
