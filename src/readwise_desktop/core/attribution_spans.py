@@ -43,8 +43,8 @@ def owner_of(noun: Token) -> Token | None:
 def subject_of(verb: Token, depth: int) -> Token | None:
     """Who speaks: the verb's subject, a passive agent, or the subject it inherits."""
     for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
+        if child.dep_ == "nsubj" and _wordlike(child):
+            return child  # not a dash the parser took for a noun ("public ― Trump boasted")
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or depth > 3:
@@ -56,6 +56,10 @@ def subject_of(verb: Token, depth: int) -> Token | None:
         if head.pos_ in ("VERB", "AUX") and head.i != verb.i:
             return subject_of(head, depth + 1)
     return None
+
+
+def _wordlike(tok: Token) -> bool:
+    return any(ch.isalnum() for ch in tok.text)
 
 
 def antecedent(tok: Token) -> Token:
