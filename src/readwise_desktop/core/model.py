@@ -33,11 +33,14 @@ class SourceType(StrEnum):
 
     @property
     def precedence(self) -> int:
-        return list(SourceType).index(self)
+        return _PRECEDENCE[self]
 
     @property
     def group(self) -> str:
         return "named" if self.precedence <= 2 else "unnamed"
+
+
+_PRECEDENCE = {kind: rank for rank, kind in enumerate(SourceType)}
 
 
 class Stance(StrEnum):
@@ -53,7 +56,10 @@ GROUPS: tuple[str, ...] = ("named", "unnamed", "unsourced")
 
 def group_of(label: str) -> str:
     """The summary group (named, unnamed, unsourced) of a sourcing label."""
-    return "unsourced" if label == UNSOURCED else SourceType(label).group
+    return _GROUP_OF[label]
+
+
+_GROUP_OF = {**{kind.value: kind.group for kind in SourceType}, UNSOURCED: "unsourced"}
 
 
 class SentenceRole(StrEnum):

@@ -7,7 +7,9 @@ colours. The window turns these into Qt text formats; the HTML export into CSS.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from readwise_desktop.core.model import Analysis, group_of
 
@@ -98,11 +100,49 @@ def cue_style_key(source_group: str) -> str:
 def marks_of(analysis: Analysis) -> list[Mark]:
     """Every highlight of an analysis, sorted by start (unsourced claims first, so that the
     hedges inside them are merged over the dotted underline)."""
+    out = [m for part in mark_parts(analysis) for m in part()]
+    return sort_marks(out)
+
+
+MarkPart = Callable[[], list[Mark]]
+PART_SIZE = 1000
+
+
+def mark_parts(analysis: Analysis, size: int = PART_SIZE) -> list[MarkPart]:
+    """The marks in small parts, in the order their formats merge: unsourced claims, then
+    attributions, then hedges. The window computes one part per event-loop tick."""
+    kinds: list[tuple[Callable[[Analysis, int, int], list[Mark]], int]] = [
+        (_unsourced_marks, len(analysis.sentences)),
+        (_attribution_marks, len(analysis.attributions)),
+        (_hedge_marks, len(analysis.hedges)),
+    ]
+    return [
+        partial(make, analysis, at, min(count, at + size))
+        for make, count in kinds
+        for at in range(0, count, size)
+    ]
+
+
+def sort_marks(marks: list[Mark]) -> list[Mark]:
+    return sorted(marks, key=lambda m: (m.start, MARK_ORDER[m.kind]))
+
+
+MARK_ORDER = {"unsourced": 0, "source": 1, "cue": 2, "hedge": 3}
+
+
+def _unsourced_marks(analysis: Analysis, start: int, stop: int) -> list[Mark]:
+    sentences = analysis.sentences
+    return [
+        Mark(sentences[i].start, sentences[i].end, "UNSOURCED", "unsourced", i)
+        for i in range(start, stop)
+        if sentences[i].is_claim and sentences[i].sourcing == "UNSOURCED"
+    ]
+
+
+def _attribution_marks(analysis: Analysis, start: int, stop: int) -> list[Mark]:
     out = []
-    for i, s in enumerate(analysis.sentences):
-        if s.is_claim and s.sourcing == "UNSOURCED":
-            out.append(Mark(s.start, s.end, "UNSOURCED", "unsourced", i))
-    for i, a in enumerate(analysis.attributions):
+    for i in range(start, stop):
+        a = analysis.attributions[i]
         if a.cue.start == a.cue.end:
             continue  # a source the reader marked: nothing in the text to highlight
         key = cue_style_key(group_of(a.source_type.value))
@@ -110,7 +150,12 @@ def marks_of(analysis: Analysis) -> list[Mark]:
         source = a.source
         if source is not None and (source.end <= a.cue.start or source.start >= a.cue.end):
             out.append(Mark(source.start, source.end, key, "source", i))
-    for i, h in enumerate(analysis.hedges):
-        out.append(Mark(h.start, h.end, h.category.value, "hedge", i))
-    order = {"unsourced": 0, "source": 1, "cue": 2, "hedge": 3}
-    return sorted(out, key=lambda m: (m.start, order[m.kind]))
+    return out
+
+
+def _hedge_marks(analysis: Analysis, start: int, stop: int) -> list[Mark]:
+    hedges = analysis.hedges
+    return [
+        Mark(hedges[i].start, hedges[i].end, hedges[i].category.value, "hedge", i)
+        for i in range(start, stop)
+    ]

@@ -29,13 +29,17 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from readwise_desktop.core.advice import attribution_note, claim_note, hedge_note
 from readwise_desktop.core.model import Analysis, TextSpan
-from readwise_desktop.core.styles import Mark, marks_of
+from readwise_desktop.core.styles import Mark, mark_parts, sort_marks
 from readwise_desktop.ui.palette import STYLES
 
 MARKS_PER_JOB = 10
 CHARS_PER_JOB = 4_000
 Job = Callable[[], None]
+StyleJob = Callable[[], int | None]  # how many characters it formatted, if it counts them
 BUDGET_S = 0.018  # work per event-loop tick, well under the 100 ms a reader notices
+# Formats are laid out once per tick, when the edit block closes; that cost grows with the text
+# the tick's formats cover, so a tick also stops after formatting this many characters.
+LAYOUT_BUDGET_CHARS = 12_000
 
 
 class ArticleView(QTextBrowser):
@@ -54,7 +58,7 @@ class ArticleView(QTextBrowser):
         self._starts: list[int] = []
         self._sentence_starts: list[int] = []
         self._inserts: deque[Job] = deque()  # the text, piece by piece; always run first
-        self._styles: deque[Job] = deque()  # the highlights; replaced when they change
+        self._styles: deque[StyleJob] = deque()  # the highlights; replaced when they change
         self._utf16: list[int] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(0)
@@ -86,13 +90,19 @@ class ArticleView(QTextBrowser):
         for at in range(0, len(text), CHARS_PER_JOB):
             self._inserts.append(partial(self._append, text[at : at + CHARS_PER_JOB]))
         self._inserts.append(self._headline_block)
+        for part in mark_parts(analysis):
+            self._inserts.append(partial(self._add_marks, part))
         self._inserts.append(self._index_marks)
         self._timer.start()
 
+    def _add_marks(self, part: Callable[[], list[Mark]]) -> None:
+        """One part of the highlights, listed in its own tick (a long text has thousands)."""
+        self.marks.extend(part())
+
     def _index_marks(self) -> None:
-        """Once the text is in: list the highlights and queue their formats."""
-        assert self.analysis is not None
-        self.marks = marks_of(self.analysis)
+        """Once every part is in: sort the highlights and queue their formats in text order, so
+        that each tick's formats lie close together and are laid out quickly."""
+        self.marks = sort_marks(self.marks)
         self._starts = [m.start for m in self.marks]
         self._queue_styles(clear=False)
 
@@ -130,9 +140,14 @@ class ArticleView(QTextBrowser):
             return
         batch = QTextCursor(self.document())
         batch.beginEditBlock()  # formats: one relayout per tick, not one per highlight
+        covered = 0
         try:
-            while self._styles and time.perf_counter() - started < BUDGET_S:
-                self._styles.popleft()()
+            while (
+                self._styles
+                and covered < LAYOUT_BUDGET_CHARS
+                and time.perf_counter() - started < BUDGET_S
+            ):
+                covered += self._styles.popleft()() or 0
         finally:
             batch.endEditBlock()
         self._finish_if_done()
@@ -147,8 +162,9 @@ class ArticleView(QTextBrowser):
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(piece)
 
-    def _clear_range(self, start: int, end: int) -> None:
+    def _clear_range(self, start: int, end: int) -> int:
         self._cursor(start, end).setCharFormat(QTextCharFormat())
+        return end - start
 
     def qt_position(self, index: int) -> int:
         """Qt counts UTF-16 units; Python counts code points. They differ after an emoji."""
@@ -165,10 +181,12 @@ class ArticleView(QTextBrowser):
         cursor.setPosition(self.qt_position(end), QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
-    def _apply_marks(self, marks: list[Mark]) -> None:
+    def _apply_marks(self, marks: list[Mark]) -> int:
+        """Merge the marks' formats; the number of characters they cover."""
         formats = {key: STYLES[key].char_format(self.dark) for key in {m.style for m in marks}}
         for mark in marks:
             self._cursor(mark.start, mark.end).mergeCharFormat(formats[mark.style])
+        return sum(m.end - m.start for m in marks)
 
     def _headline_block(self) -> None:
         """More space under the headline."""
