@@ -156,6 +156,8 @@ def test_keyboard_goes_to_the_next_unsourced_claim(qtbot: QtBot, window: MainWin
     analysis = window.analysis
     assert analysis is not None
     unsourced = [i for i, s in analysis.claims() if s.sourcing == "UNSOURCED"]
+    window.activateWindow()  # a shortcut fires in the active window only (a dialog may have been)
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
     window.sidebar.table.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_F4)
     assert window.sidebar.current_claim() == unsourced[0]

@@ -268,12 +268,18 @@ class MainWindow(QMainWindow):
         self.library_panel.show_note_for(digest)
         self.meta_label.setVisible(bool(analysis.metadata))
         self.view.show_analysis(analysis, self.legend.visible(), self.dark)
-        QTimer.singleShot(0, lambda: self.sidebar.set_analysis(analysis))
+        QTimer.singleShot(0, lambda: self._show_ledger(analysis))  # in a tick of its own
         s = analysis.summary
         self.statusBar().showMessage(
             f"{s.claims} claims: {s.by_group['named']} named, {s.by_group['unnamed']} unnamed, "
             f"{s.by_group['unsourced']} unsourced; {sum(s.hedges_by_category.values())} hedges."
         )
+
+    def _show_ledger(self, analysis: Analysis) -> None:
+        """The sidebar's summary and ledger; then the analysis is shown in full."""
+        if analysis is not self.analysis:
+            return  # a newer analysis came first
+        self.sidebar.set_analysis(analysis)
         self.analysisShown.emit(analysis)
 
     def _with_corrections(self, raw: Analysis, digest: str) -> Analysis:
