@@ -42,9 +42,10 @@ def owner_of(noun: Token) -> Token | None:
 
 def subject_of(verb: Token, depth: int) -> Token | None:
     """Who speaks: the verb's subject, a passive agent, or the subject it inherits."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and _wordlike(c)]
+    if subjects:  # not a dash the parser took for a noun ("public ― Trump boasted")
+        return next((s for s in subjects if not _quoted_before(s, verb)), subjects[0])
     for child in verb.children:
-        if child.dep_ == "nsubj" and _wordlike(child):
-            return child  # not a dash the parser took for a noun ("public ― Trump boasted")
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or depth > 3:
@@ -60,6 +61,17 @@ def subject_of(verb: Token, depth: int) -> Token | None:
 
 def _wordlike(tok: Token) -> bool:
     return any(ch.isalnum() for ch in tok.text)
+
+
+def _quoted_before(subject: Token, verb: Token) -> bool:
+    """A quotation closes between the subject and the verb: the words are quoted, and the
+    speaker is the other subject ("'... Full panic mode,' said Leslie Wimes")."""
+    return subject.i < verb.i and any(
+        t.text in CLOSING_QUOTES for t in subject.doc[subject.i : verb.i]
+    )
+
+
+CLOSING_QUOTES = frozenset({"”", '"', "’", "''", "»"})
 
 
 def antecedent(tok: Token) -> Token:
