@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from readwise_desktop.core.model import SourceType, Stance
-from readwise_desktop.core.quotes import find_quotes
+from readwise_desktop.core.quotes import CLOSING_MARKS, find_quotes
 from readwise_desktop.core.rules.schema import PhraseRule
 
 Marker = tuple[int, int, PhraseRule]
@@ -50,9 +50,6 @@ class Draft:
     governor: int | None = None
     names_source: bool = False  # "citing X", "according to X": the wording names the source
     needs_speaker: bool = False  # a plain noun subject ("their presence shows") is no source
-
-
-CLOSING_MARKS = frozenset('”"’»')
 
 
 def outside_quotes(doc: Doc, drafts: list[Draft]) -> list[Draft]:

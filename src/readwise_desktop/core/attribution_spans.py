@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from readwise_desktop.core.quotes import CLOSING_MARKS
+
 CONTENT_DEPS = frozenset(
     {"ccomp", "xcomp", "dobj", "parataxis", "oprd", "attr", "dative", "acl", "relcl"}
 )
@@ -67,11 +69,8 @@ def _quoted_before(subject: Token, verb: Token) -> bool:
     """A quotation closes between the subject and the verb: the words are quoted, and the
     speaker is the other subject ("'... Full panic mode,' said Leslie Wimes")."""
     return subject.i < verb.i and any(
-        t.text in CLOSING_QUOTES for t in subject.doc[subject.i : verb.i]
+        t.text in CLOSING_MARKS for t in subject.doc[subject.i : verb.i]
     )
-
-
-CLOSING_QUOTES = frozenset({"”", '"', "’", "''", "»"})
 
 
 def antecedent(tok: Token) -> Token:

@@ -86,7 +86,7 @@ class AttributionFinder:
             rule, particle = self._verb_rule(tok)
             if rule is None:
                 continue
-            if rule.needs_clause and not self._has_clause(tok, rule.speech_only):
+            if not self._clause_ok(tok, rule):
                 continue
             if self._reports_through(tok):
                 continue  # "officials continue to frame ...": the inner verb is the cue
@@ -159,11 +159,13 @@ class AttributionFinder:
             return False
         for verb in (c for c in tok.children if chained(tok, c)):
             rule = self._verb_rule(verb)[0]
-            if rule is not None and (
-                not rule.needs_clause or self._has_clause(verb, rule.speech_only)
-            ):
+            if rule is not None and self._clause_ok(verb, rule):
                 return True
         return False
+
+    def _clause_ok(self, tok: Token, rule: VerbRule) -> bool:
+        """The verb has the clause its rule asks for, if it asks for one."""
+        return not rule.needs_clause or self._has_clause(tok, rule.speech_only)
 
     def _has_clause(self, tok: Token, speech_only: bool = False) -> bool:
         deps = SPEECH_DEPS if speech_only else CLAUSE_DEPS

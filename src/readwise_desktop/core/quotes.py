@@ -14,6 +14,7 @@ import regex
 from readwise_desktop.core.layout import paragraphs
 
 OPENERS = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’"}
+CLOSING_MARKS = frozenset('”"’»')  # marks that end a quotation (not "“", which may open one)
 MIN_WORDS_SINGLE = 4
 _MARK = regex.compile(r"[“”„«»\"‘’]")
 

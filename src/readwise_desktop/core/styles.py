@@ -109,8 +109,8 @@ PART_SIZE = 1000
 
 
 def mark_parts(analysis: Analysis, size: int = PART_SIZE) -> list[MarkPart]:
-    """The marks in small parts, in the order their formats merge: unsourced claims, then
-    attributions, then hedges. The window computes one part per event-loop tick."""
+    """The marks in small parts (unsourced claims, attributions, hedges), to be joined and put
+    in order with ``sort_marks``. The window computes one part per event-loop tick."""
     kinds: list[tuple[Callable[[Analysis, int, int], list[Mark]], int]] = [
         (_unsourced_marks, len(analysis.sentences)),
         (_attribution_marks, len(analysis.attributions)),

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from readwise_desktop.core.advice import attribution_note, claim_note, hedge_note
 from readwise_desktop.core.model import Analysis, TextSpan
-from readwise_desktop.core.styles import Mark, mark_parts, sort_marks
+from readwise_desktop.core.styles import Mark, MarkPart, mark_parts, sort_marks
 from readwise_desktop.ui.palette import STYLES
 
 MARKS_PER_JOB = 10
@@ -95,7 +95,7 @@ class ArticleView(QTextBrowser):
         self._inserts.append(self._index_marks)
         self._timer.start()
 
-    def _add_marks(self, part: Callable[[], list[Mark]]) -> None:
+    def _add_marks(self, part: MarkPart) -> None:
         """One part of the highlights, listed in its own tick (a long text has thousands)."""
         self.marks.extend(part())
 
