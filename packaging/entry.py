@@ -3,7 +3,7 @@
 import multiprocessing
 import sys
 
-from readwise_desktop.cli import main
+from readwise_desktop.cli.main import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # batch --jobs starts worker processes from the bundle

@@ -26,7 +26,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = 1
 
 
-from readwise_desktop.core.pipeline import LoadedPipeline, load_pipeline  # noqa: E402
+from readwise_desktop.engine.pipeline import LoadedPipeline, load_pipeline  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

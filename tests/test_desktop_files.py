@@ -35,7 +35,7 @@ def test_appstream_metainfo_is_valid() -> None:
 
 
 def test_icons_exist_in_every_size() -> None:
-    icons = RESOURCES / "icons"
+    icons = RESOURCES.parent / "src" / "readwise_desktop" / "data" / "icons"
     assert (icons / "readwise-desktop.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
     for size in (16, 32, 48, 64, 128, 256, 512):
         data = (icons / f"readwise-desktop-{size}.png").read_bytes()

@@ -15,7 +15,8 @@ socket.socket.connect = refuse
 socket.socket.connect_ex = refuse
 socket.create_connection = refuse
 socket.getaddrinfo = refuse
-from readwise_desktop.cli import main, sample_path
+from readwise_desktop.cli.main import main
+from readwise_desktop.packaged import sample_path
 code = main(["analyze", str(sample_path()), "--format", "text"])
 sys.stdout.flush()
 print("ATTEMPTS", len(attempts), file=sys.stderr)

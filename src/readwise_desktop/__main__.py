@@ -1,5 +1,5 @@
 """``python -m readwise_desktop``."""
 
-from readwise_desktop.cli import main
+from readwise_desktop.cli.main import main
 
 raise SystemExit(main())

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from readwise_desktop.core.analyze import analyze_text
-from readwise_desktop.core.pipeline import LoadedPipeline
+from readwise_desktop.engine.analyze import analyze_text
+from readwise_desktop.engine.pipeline import LoadedPipeline
 
 ROUNDS = 3
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 from pytestqt.qtbot import QtBot
 
-from readwise_desktop.cli import sample_path
+from readwise_desktop.packaged import sample_path
 from readwise_desktop.ui.gc_guard import MainThreadGC
 from readwise_desktop.ui.main_window import MainWindow
 from readwise_desktop.ui.worker import AnalysisService

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "resources" / "samples" / "harbour_strike.txt"
+SAMPLE = ROOT / "src" / "readwise_desktop" / "data" / "samples" / "harbour_strike.txt"
 pytestmark = pytest.mark.packaging
 
 

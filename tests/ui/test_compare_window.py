@@ -7,7 +7,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from readwise_desktop.ui.main_window import MainWindow
-from tests.core.test_compare import NEW, OLD
+from tests.app.test_compare import NEW, OLD
 from tests.ui.conftest import WAIT_MS, open_and_wait
 
 

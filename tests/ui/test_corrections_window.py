@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from readwise_desktop.cli import sample_path
-from readwise_desktop.core.export import render
-from readwise_desktop.core.model import SourceType
+from readwise_desktop.engine.results import SourceType
+from readwise_desktop.export import render
+from readwise_desktop.packaged import sample_path
 from readwise_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import open_and_wait
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from pytestqt.qtbot import QtBot
 
-from readwise_desktop.cli import sample_path
+from readwise_desktop.packaged import sample_path
 from readwise_desktop.ui.main_window import MainWindow
-from tests.core.export.test_exports import Spans
+from tests.export.test_exports import Spans
 from tests.ui.conftest import open_and_wait
 
 REPORTATIVE_TINT = (242, 204, 173)  # vermillion at 32 % on white, as in the window

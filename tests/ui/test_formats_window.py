@@ -8,13 +8,14 @@ from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from readwise_desktop.core.importers.reader import file_filter
+from readwise_desktop.formats.reader import file_filter
 from readwise_desktop.ui.main_window import MainWindow
-from tests.core.importers import makers
-from tests.core.importers.makers import STORY
+from tests.formats import makers
+from tests.formats.makers import STORY
+from tests.locations import FIXTURES as FIXTURE_ROOT
 from tests.ui.conftest import WAIT_MS, open_and_wait
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
+FIXTURES = FIXTURE_ROOT / "formats"
 
 
 def test_nitf_opens_with_its_metadata(qtbot: QtBot, window: MainWindow) -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from readwise_desktop.cli import sample_path
-from readwise_desktop.core.library import text_hash
+from readwise_desktop.app.library import text_hash
+from readwise_desktop.packaged import sample_path
 from readwise_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import WAIT_MS, open_and_wait
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from readwise_desktop.cli import sample_path
-from readwise_desktop.core.paths import app_paths
-from readwise_desktop.core.rules.loader import default_rules
-from readwise_desktop.core.settings import load_settings, save_settings
+from readwise_desktop.app.paths import app_paths
+from readwise_desktop.app.settings import load_settings, save_settings
+from readwise_desktop.engine.rules.loader import default_rules
+from readwise_desktop.packaged import sample_path
 from readwise_desktop.ui.main_window import MainWindow
 from readwise_desktop.ui.rules_dialog import RulesDialog
 from tests.ui.conftest import WAIT_MS, open_and_wait

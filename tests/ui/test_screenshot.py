@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from readwise_desktop.cli import sample_path
+from readwise_desktop.packaged import sample_path
 
 
 def _check_png(path: Path) -> None:

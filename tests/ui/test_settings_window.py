@@ -8,8 +8,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from readwise_desktop.core.paths import app_paths
-from readwise_desktop.core.settings import load_settings
+from readwise_desktop.app.paths import app_paths
+from readwise_desktop.app.settings import load_settings
 from readwise_desktop.ui.main_window import MainWindow
 from readwise_desktop.ui.settings_dialog import SettingsDialog
 from readwise_desktop.ui.worker import AnalysisService
@@ -50,7 +50,7 @@ def test_the_dialog_saves_what_was_chosen(qtbot: QtBot, tmp_path: Path) -> None:
     dialog.max_size.setValue(12)
     chosen = dialog.chosen()
     assert chosen.theme == "dark" and not chosen.categories["SPECULATIVE"]
-    from readwise_desktop.core.settings import save_settings
+    from readwise_desktop.app.settings import save_settings
 
     save_settings(app_paths().settings, chosen)
     window.apply_settings(chosen)

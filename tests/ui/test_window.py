@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from readwise_desktop.cli import sample_path
+from readwise_desktop.packaged import sample_path
 from readwise_desktop.ui.main_window import MainWindow
 from readwise_desktop.ui.palette import STYLES
 from tests.ui.conftest import WAIT_MS, open_and_wait

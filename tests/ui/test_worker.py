@@ -6,7 +6,8 @@ import threading
 
 from pytestqt.qtbot import QtBot
 
-from readwise_desktop.core.model import Analysis
+from readwise_desktop.app.session import Session, SessionOptions
+from readwise_desktop.engine.results import Analysis
 from readwise_desktop.ui.worker import AnalysisService
 
 LONG = "Officials said the bridge may close. Nearly 40 people waited.\n" * 3000
@@ -65,7 +66,7 @@ def test_rules_only_is_labelled_in_the_window(qtbot: QtBot, tmp_path) -> None:  
 
     from readwise_desktop.ui.main_window import MainWindow
 
-    service = AnalysisService(model_names=())
+    service = AnalysisService(Session(SessionOptions(rules_only=True)))
     window = MainWindow(service, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     with qtbot.waitSignal(service.modelReady, timeout=60_000):

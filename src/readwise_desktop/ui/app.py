@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import sys
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from readwise_desktop.core.paths import app_paths
+from readwise_desktop.app.paths import app_paths
+from readwise_desktop.app.session import Session, SessionOptions
+from readwise_desktop.packaged import packaged
 from readwise_desktop.ui.gc_guard import MainThreadGC
 from readwise_desktop.ui.main_window import MainWindow
 from readwise_desktop.ui.palette import apply_theme
@@ -21,9 +22,8 @@ SCREENSHOT_SIZE = (1280, 800)
 
 
 def icon_path() -> Path:
-    """The app's icon (resources/icons), shipped inside the package."""
-    ref = resources.files("readwise_desktop").joinpath("resources", "icons")
-    return Path(str(ref)) / "readwise-desktop.svg"
+    """The app's icon (data/icons), shipped inside the package."""
+    return Path(str(packaged("icons", "readwise-desktop.svg")))
 
 
 def settings_file() -> Path:
@@ -42,8 +42,7 @@ def run(
     *,
     demo_path: str | None = None,
     screenshot: str | None = None,
-    model_path: str | None = None,
-    rules_only: bool = False,
+    options: SessionOptions | None = None,
 ) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -54,7 +53,7 @@ def run(
     collector = MainThreadGC(app)
     settings = make_settings()
     apply_theme(app, settings.value("theme", "light") == "dark")
-    service = AnalysisService(model_path, () if rules_only else None)
+    service = AnalysisService(Session(options))
     window = MainWindow(service, settings)
     service.modelReady.connect(lambda *_: collector.freeze())
     if screenshot:

@@ -27,9 +27,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from readwise_desktop.core.advice import attribution_note, claim_note, hedge_note
-from readwise_desktop.core.model import Analysis, TextSpan
-from readwise_desktop.core.styles import Mark, MarkPart, mark_parts, sort_marks
+from readwise_desktop.engine.advice import attribution_note, claim_note, hedge_note
+from readwise_desktop.engine.results import Analysis, TextSpan
+from readwise_desktop.export.styles import Mark, MarkPart, mark_parts, sort_marks
 from readwise_desktop.ui.palette import STYLES
 
 MARKS_PER_JOB = 10

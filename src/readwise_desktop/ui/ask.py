@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from readwise_desktop.core.model import SourceType
-from readwise_desktop.core.report import readable_label
+from readwise_desktop.engine.results import SourceType
+from readwise_desktop.export.text_report import readable_label
 
 
 def ask_source_type(parent: QWidget, title: str) -> str | None:

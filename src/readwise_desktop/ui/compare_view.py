@@ -6,8 +6,8 @@ from html import escape
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from readwise_desktop.core.compare import Comparison
-from readwise_desktop.core.report import readable_label
+from readwise_desktop.app.compare import Comparison
+from readwise_desktop.export.text_report import readable_label
 
 MARKS = {
     "gained a source": "✚ gained a source",

@@ -11,9 +11,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from readwise_desktop.core.dismissals import NOT_A_HEDGE, SOURCE_WRONG, Dismissal
-from readwise_desktop.core.library import text_hash
-from readwise_desktop.core.model import Analysis, SourceType
+from readwise_desktop.app.corrections import NOT_A_HEDGE, SOURCE_WRONG, Correction
+from readwise_desktop.app.library import text_hash
+from readwise_desktop.engine.results import Analysis, SourceType
 from readwise_desktop.ui.ask import ask_source_type
 
 if TYPE_CHECKING:
@@ -21,24 +21,24 @@ if TYPE_CHECKING:
 
 
 class _Correct(QUndoCommand):
-    def __init__(self, corrections: Corrections, digest: str, dismissal: Dismissal) -> None:
-        super().__init__(f"{dismissal.kind} ({dismissal.start}–{dismissal.end})")
-        self.corrections, self.digest, self.dismissal = corrections, digest, dismissal
+    def __init__(self, corrections: Corrections, digest: str, correction: Correction) -> None:
+        super().__init__(f"{correction.kind} ({correction.start}–{correction.end})")
+        self.corrections, self.digest, self.correction = corrections, digest, correction
         self.replaced = [
             d
-            for d in corrections.library.dismissals(digest)
-            if d.kind != NOT_A_HEDGE and dismissal.kind != NOT_A_HEDGE
-            and (d.start, d.end) == (dismissal.start, dismissal.end)
+            for d in corrections.library.corrections(digest)
+            if d.kind != NOT_A_HEDGE and correction.kind != NOT_A_HEDGE
+            and (d.start, d.end) == (correction.start, correction.end)
         ]  # fmt: skip
 
     def redo(self) -> None:
-        self.corrections.library.add_dismissal(self.digest, self.dismissal)
+        self.corrections.library.add_correction(self.digest, self.correction)
         self.corrections.reapply()
 
     def undo(self) -> None:
-        self.corrections.library.remove_dismissal(self.digest, self.dismissal)
+        self.corrections.library.remove_correction(self.digest, self.correction)
         for old in self.replaced:
-            self.corrections.library.add_dismissal(self.digest, old)
+            self.corrections.library.add_correction(self.digest, old)
         self.corrections.reapply()
 
 
@@ -49,9 +49,9 @@ class Corrections:
         self.stack = QUndoStack(window)
         self.raw: Analysis | None = None  # the analysis before the reader's corrections
 
-    def correct(self, dismissal: Dismissal) -> None:
+    def correct(self, correction: Correction) -> None:
         if self.raw is not None:
-            self.stack.push(_Correct(self, text_hash(self.raw.text), dismissal))
+            self.stack.push(_Correct(self, text_hash(self.raw.text), correction))
 
     def reapply(self) -> None:
         if self.raw is not None:
@@ -64,14 +64,14 @@ class Corrections:
         for mark in window.view.marks_at(position):
             if mark.kind == "hedge" and window.analysis is not None:
                 hedge = window.analysis.hedges[mark.index]
-                self.correct(Dismissal(NOT_A_HEDGE, hedge.start, hedge.end))
+                self.correct(Correction(NOT_A_HEDGE, hedge.start, hedge.end))
                 return True
         return False
 
     def source_wrong(self, sentence_index: int | None) -> None:
         claim = self._claim(sentence_index)
         if claim is not None:
-            self.correct(Dismissal(SOURCE_WRONG, *claim))
+            self.correct(Correction(SOURCE_WRONG, *claim))
 
     def mark_sourced(self, sentence_index: int | None, name: str = "", kind: str = "") -> None:
         claim = self._claim(sentence_index)
@@ -84,7 +84,7 @@ class Corrections:
         kind = kind or ask_source_type(self.window, "Mark as sourced by") or ""
         if not kind:
             return
-        self.correct(Dismissal.sourced_by(*claim, SourceType(kind), name))
+        self.correct(Correction.sourced_by(*claim, SourceType(kind), name))
 
     def _claim(self, sentence_index: int | None) -> tuple[int, int] | None:
         analysis = self.window.analysis

@@ -14,9 +14,9 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from readwise_desktop.core.export import format_for, render
-from readwise_desktop.core.export.atomic import write_atomic
-from readwise_desktop.core.model import Analysis
+from readwise_desktop.engine.results import Analysis
+from readwise_desktop.export import format_for, render
+from readwise_desktop.export.atomic import write_atomic
 
 FILTERS = {
     "HTML page (*.html)": ".html",

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
-from readwise_desktop.core.compare import compare
-from readwise_desktop.core.importers.reader import file_filter
-from readwise_desktop.core.model import Analysis
+from readwise_desktop.app.compare import compare
+from readwise_desktop.engine.results import Analysis
+from readwise_desktop.formats.reader import file_filter
 from readwise_desktop.ui.compare_view import CompareDialog
 from readwise_desktop.ui.exporting import ask_export_path, export_to, print_document
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readwise_desktop.core.library import Entry, Library
+from readwise_desktop.app.library import Entry, Library
 
 
 class LibraryPanel(QWidget):

@@ -22,15 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readwise_desktop.core.dismissals import apply_dismissals
-from readwise_desktop.core.importers.reader import file_filter
-from readwise_desktop.core.library import Entry, Library, text_hash
-from readwise_desktop.core.model import Analysis
-from readwise_desktop.core.paths import app_paths
-from readwise_desktop.core.settings import (
+from readwise_desktop.app.library import Entry, text_hash
+from readwise_desktop.app.settings import (
     Settings,
-    load_settings,
 )
+from readwise_desktop.engine.results import Analysis
+from readwise_desktop.formats.reader import file_filter
 from readwise_desktop.ui.article_view import ArticleView
 from readwise_desktop.ui.corrections import Corrections
 from readwise_desktop.ui.file_actions import FileActions
@@ -70,8 +67,9 @@ class MainWindow(QMainWindow):
         self._pending_path: str | None = None
         self.last_error = ""
         self.request = 0
-        self.prefs, self.pref_problems = load_settings(app_paths().settings)
-        has_prefs = app_paths().settings.is_file()
+        self.session = service.session
+        self.prefs, self.pref_problems = self.session.settings, self.session.settings_problems
+        has_prefs = self.session.paths.settings.is_file()
         self.dark = (self.prefs.theme if has_prefs else settings.value("theme", "light")) == "dark"
         self.setWindowTitle("readwise-desktop")
         self.setAcceptDrops(True)
@@ -127,7 +125,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.setCentralWidget(self.splitter)
-        self.library = Library(app_paths().library)
+        self.library = self.session.library
         self.library_panel = LibraryPanel(self.library)
         self.library_dock = QDockWidget("Library", self)
         self.library_dock.setObjectName("libraryDock")
@@ -193,7 +191,7 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def open_sample(self) -> None:
-        from readwise_desktop.cli import sample_path
+        from readwise_desktop.packaged import sample_path
 
         self.open_path(sample_path())
 
@@ -284,7 +282,7 @@ class MainWindow(QMainWindow):
 
     def _with_corrections(self, raw: Analysis, digest: str) -> Analysis:
         """The analysis with the reader's remembered corrections for this text applied."""
-        return apply_dismissals(raw, self.library.dismissals(digest))
+        return self.session.corrected(raw, digest)
 
     def show_corrected(self, raw: Analysis) -> None:
         """Show the analysis again with the reader's corrections applied (after one changed)."""

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from readwise_desktop.core.model import SOURCING_LABELS
-from readwise_desktop.core.report import readable_label
+from readwise_desktop.engine.results import SOURCING_LABELS
+from readwise_desktop.export.text_report import readable_label
 from readwise_desktop.ui.about import show_about
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from dataclasses import astuple
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
-from readwise_desktop.core.styles import (
+from readwise_desktop.export.styles import (
     HEDGE_KEYS,
     OKABE_ITO,
     STYLE_SPECS,

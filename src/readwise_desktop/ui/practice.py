@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from readwise_desktop.core.evaluation.gold import GoldFormatError
-from readwise_desktop.core.exercises import (
+from readwise_desktop.app.exercises import (
     Exercise,
     blank_exercise,
     marks_file,
@@ -27,8 +26,9 @@ from readwise_desktop.core.exercises import (
     read_marks,
     shipped_exercises,
 )
-from readwise_desktop.core.export.atomic import write_atomic
-from readwise_desktop.core.practice import PracticeResult, check, key_from_analysis
+from readwise_desktop.app.practice import PracticeResult, check, key_from_analysis
+from readwise_desktop.evaluation.gold import GoldFormatError
+from readwise_desktop.export.atomic import write_atomic
 from readwise_desktop.ui.practice_panel import PracticePanel, ResultDialog
 
 if TYPE_CHECKING:

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readwise_desktop.core.evaluation.gold import GoldArticle
-from readwise_desktop.core.practice import (
+from readwise_desktop.app.practice import (
     HEDGE,
     HEDGE_CATEGORIES,
     SOURCE,
@@ -29,7 +28,8 @@ from readwise_desktop.core.practice import (
     StudentMark,
     check,
 )
-from readwise_desktop.core.report import readable_label
+from readwise_desktop.evaluation.gold import GoldArticle
+from readwise_desktop.export.text_report import readable_label
 from readwise_desktop.ui.ask import ask_source_type
 
 if TYPE_CHECKING:

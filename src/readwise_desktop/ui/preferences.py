@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from readwise_desktop.core.paths import app_paths
-from readwise_desktop.core.settings import NewerSettingsError, Settings, save_settings
+from readwise_desktop.app.settings import NewerSettingsError, Settings
 from readwise_desktop.ui.rules_dialog import RulesDialog
 from readwise_desktop.ui.settings_dialog import SettingsDialog
 
@@ -25,11 +24,13 @@ class Preferences:
             return
         chosen = dialog.chosen()
         try:
-            save_settings(app_paths().settings, chosen)
+            rebuild = w.session.save_settings(chosen)
         except (OSError, NewerSettingsError) as err:
             w._error(str(err), "Settings not saved")
             return
         self.apply(chosen)
+        if rebuild:
+            w.service.requestReload.emit()
 
     def rules_dialog(self) -> None:
         w = self.window
@@ -40,7 +41,7 @@ class Preferences:
         if dialog.exec() != RulesDialog.DialogCode.Accepted:
             return
         try:
-            save_settings(app_paths().settings, dialog.chosen_settings())
+            w.session.save_settings(dialog.chosen_settings())
         except (OSError, NewerSettingsError) as err:
             w._error(str(err), "Settings not saved")
             return

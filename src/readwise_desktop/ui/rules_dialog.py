@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readwise_desktop.core.export.atomic import write_atomic
-from readwise_desktop.core.paths import app_paths
-from readwise_desktop.core.rules.catalogue import RuleRow, rule_rows
-from readwise_desktop.core.rules.loader import load_rules
-from readwise_desktop.core.rules.schema import RuleFileError
-from readwise_desktop.core.settings import Settings
+from readwise_desktop.app.paths import app_paths
+from readwise_desktop.app.settings import Settings
+from readwise_desktop.engine.rules.catalogue import RuleRow, rule_rows
+from readwise_desktop.engine.rules.loader import load_rules
+from readwise_desktop.engine.rules.schema import RuleFileError
+from readwise_desktop.export.atomic import write_atomic
 
 OWN_FILE = "my_rules.toml"
 STARTER = """schema = "readwise-desktop/rules/1"

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readwise_desktop.core.settings import THEMES, Settings
-from readwise_desktop.core.styles import STYLE_SPECS, TOGGLES
+from readwise_desktop.app.settings import THEMES, Settings
+from readwise_desktop.export.styles import STYLE_SPECS, TOGGLES
 
 
 class SettingsDialog(QDialog):

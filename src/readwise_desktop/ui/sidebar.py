@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readwise_desktop.core.model import GROUPS, SOURCING_LABELS, Analysis
-from readwise_desktop.core.report import readable_label
+from readwise_desktop.engine.results import GROUPS, SOURCING_LABELS, Analysis
+from readwise_desktop.export.text_report import readable_label
 from readwise_desktop.ui.palette import OKABE_ITO, STYLES
 
 GROUP_STYLE = {  # colour and a hatch pattern, so the bar reads without colour too

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData
 
-from readwise_desktop.core.importers.markup import html_paragraphs
+from readwise_desktop.formats.markup import html_paragraphs
 
 
 def html_to_text(html: str) -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QTimer
 
-from readwise_desktop.core.paths import app_paths
+from readwise_desktop.app.paths import app_paths
 
 if TYPE_CHECKING:
     from readwise_desktop.ui.main_window import MainWindow

@@ -13,15 +13,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from readwise_desktop.core.analyze import AnalysisCancelled, analyze_text
-from readwise_desktop.core.importers.reader import read_article
-from readwise_desktop.core.model import Analysis
-from readwise_desktop.core.paths import app_paths, user_rule_files
-from readwise_desktop.core.pipeline import MODEL_NAMES, LoadedPipeline, load_pipeline
-from readwise_desktop.core.rules.loader import rules_in
-from readwise_desktop.core.rules.schema import RuleFileError
-from readwise_desktop.core.settings import load_settings
-from readwise_desktop.core.textio import InputError
+from readwise_desktop.app.session import Session
+from readwise_desktop.engine.analyze import AnalysisCancelled, analyze_text
+from readwise_desktop.engine.results import Analysis
+from readwise_desktop.engine.rules.loader import rules_in
+from readwise_desktop.engine.rules.schema import RuleFileError
+from readwise_desktop.formats.decoding import InputError
 
 
 class _Latest:
@@ -57,49 +54,34 @@ class AnalysisWorker(QObject):
     otherFailed = Signal(int, str)
     rulesTested = Signal(object)  # list of "rule id: text" lines, or of problems
 
-    def __init__(
-        self,
-        latest: _Latest,
-        model_path: str | None = None,
-        model_names: tuple[str, ...] | None = None,
-    ) -> None:
+    def __init__(self, latest: _Latest, session: Session) -> None:
         super().__init__()
         self._latest = latest
-        self._model_path = model_path
-        self._model_names = model_names
-        self._pipeline: LoadedPipeline | None = None
+        self._session = session
+        self._ready = False
 
     @Slot()
     def load(self) -> None:
-        """The pipeline: the model path given or set, and the reader's own rule files. Invalid
-        rule files are reported (every problem) and the shipped rules are used meanwhile."""
-        settings, _ = load_settings(app_paths().settings)
-        model_path = self._model_path or settings.model_path or None
-        names = MODEL_NAMES if self._model_names is None else self._model_names
-        try:
-            self._pipeline = load_pipeline(
-                model_path,
-                model_names=names,
-                extra_rule_files=user_rule_files(),
-                disabled_rules=settings.disabled_rules,
+        """The session's pipeline: the model and rules its settings name. Invalid rule files
+        are reported (every problem) and the shipped rules are used meanwhile."""
+        self._session.reload()
+        pipeline, problems = self._session.load_tolerant()
+        if problems is not None:
+            self.failed.emit(
+                0, f"your rule files have {len(problems.problems)} problem(s): {problems}"
             )
-        except RuleFileError as err:
-            self._pipeline = load_pipeline(
-                model_path, model_names=names, disabled_rules=settings.disabled_rules
-            )
-            self.failed.emit(0, f"your rule files have {len(err.problems)} problem(s): {err}")
-        self.modelReady.emit(self._pipeline.name, self._pipeline.reduced_accuracy)
+        self._ready = True
+        self.modelReady.emit(pipeline.name, pipeline.reduced_accuracy)
 
     @Slot(int, str, str)
     def analyze_text(self, request: int, text: str, name: str) -> None:
         self._analyze(request, text, name, {})
 
     def _analyze(self, request: int, text: str, name: str, metadata: dict[str, Any]) -> None:
-        if request != self._latest.value or self._pipeline is None:
+        if request != self._latest.value or not self._ready:
             return
         try:
-            analysis = analyze_text(
-                self._pipeline,
+            analysis = self._session.analyse_raw(
                 text,
                 file=name or None,
                 metadata=metadata,
@@ -116,8 +98,7 @@ class AnalysisWorker(QObject):
         if request != self._latest.value:
             return
         try:
-            limit = load_settings(app_paths().settings)[0].max_size_mb
-            article = read_article(path, int(limit * 1e6))
+            article = self._session.open(path)
         except InputError as err:
             self.failed.emit(request, str(err))
             return
@@ -126,12 +107,11 @@ class AnalysisWorker(QObject):
     @Slot(int, str)
     def analyze_other(self, request: int, path: str) -> None:
         """Analyse a second file (to compare with) without touching the current request."""
-        if self._pipeline is None:
+        if not self._ready:
             self.otherFailed.emit(request, "the language model is still loading")
             return
         try:
-            article = read_article(path)
-            analysis = analyze_text(self._pipeline, article.text, file=path)
+            analysis = self._session.analyse_raw(self._session.open(path).text, file=path)
         except InputError as err:
             self.otherFailed.emit(request, str(err))
             return
@@ -140,13 +120,8 @@ class AnalysisWorker(QObject):
     @Slot(str, str)
     def test_rules(self, text: str, rule_file: str) -> None:
         """Run the shipped rules plus one rule file on ``text``; what that file's rules find."""
-        settings, _ = load_settings(app_paths().settings)
         try:
-            trial = load_pipeline(
-                self._model_path or settings.model_path or None,
-                model_names=MODEL_NAMES if self._model_names is None else self._model_names,
-                extra_rule_files=[rule_file],
-            )
+            trial = self._session.pipeline_with([rule_file])
         except RuleFileError as err:
             self.rulesTested.emit([str(p) for p in err.problems])
             return
@@ -178,17 +153,13 @@ class AnalysisService(QObject):
     failed = Signal(int, str)
     cancelled = Signal(int)
 
-    def __init__(
-        self,
-        model_path: str | None = None,
-        model_names: tuple[str, ...] | None = None,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, session: Session | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.session = session or Session()
         self.latest = _Latest()
         self.worker_thread = QThread()
         self.worker_thread.setObjectName("readwise-analysis")
-        self.worker = AnalysisWorker(self.latest, model_path, model_names)
+        self.worker = AnalysisWorker(self.latest, self.session)
         self.worker.moveToThread(self.worker_thread)
         self.worker_thread.started.connect(self.worker.load)
         self.requestText.connect(self.worker.analyze_text)

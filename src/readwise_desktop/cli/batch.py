@@ -1,0 +1,235 @@
+"""``readwise-desktop batch``: a day's wire through the analysis, one export per article.
+
+    readwise-desktop batch DIR_OR_FILES... --output OUTDIR [--format html] [--jobs N]
+
+Writes one export per article, ``summary.csv`` (a row per article) and ``sources.csv`` (every
+source across the set). A state file in OUTDIR records each finished article with a hash of its
+bytes, so an interrupted run resumes without redoing them. Unreadable files are skipped with a
+line saying why. With ``--jobs N`` several processes share the work (each loads the model once).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from readwise_desktop.app.session import Session, SessionOptions
+from readwise_desktop.cli.common import (
+    PROG,
+    add_session_options,
+    fail,
+    rule_problems,
+    session_options,
+)
+from readwise_desktop.engine.results import Analysis
+from readwise_desktop.export import EXTENSIONS
+from readwise_desktop.export.atomic import write_atomic
+from readwise_desktop.formats.decoding import InputError
+
+STATE = ".readwise-batch.json"
+SUMMARY_COLUMNS = (
+    "file", "title", "format", "claims", "named", "unnamed", "unsourced", "named_share",
+    "unnamed_share", "unsourced_share", "hedges", "words", "hedges_per_100_words", "top_sources",
+)  # fmt: skip
+_SESSIONS: dict[SessionOptions, Session] = {}  # one per worker process, loaded once
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    path: str
+    output: str
+    fmt: str
+    digest: str
+    options: SessionOptions
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="readwise-desktop batch", description=__doc__.splitlines()[0])
+    p.add_argument("inputs", nargs="+", metavar="DIR_OR_FILE")
+    p.add_argument("--output", required=True, metavar="OUTDIR", help="folder for the results")
+    p.add_argument("--format", choices=tuple(EXTENSIONS), default="html")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="processes (default 1)")
+    add_session_options(p, size=True)
+    return p
+
+
+def digest_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def output_names(paths: Sequence[Path], ext: str) -> dict[Path, str]:
+    """A distinct export name per input: its stem, or its path below the common folder."""
+    stems = Counter(p.stem for p in paths)
+    names = {}
+    for path in paths:
+        if stems[path.stem] == 1:
+            names[path] = f"{path.stem}{ext}"
+        else:
+            names[path] = "__".join(path.with_suffix("").parts[-3:]) + ext
+    return names
+
+
+def _session(options: SessionOptions) -> Session:
+    if options not in _SESSIONS:
+        _SESSIONS[options] = Session(options)
+    return _SESSIONS[options]
+
+
+def run_job(job: Job) -> dict[str, Any]:
+    """Analyse one article and write its export; a record for the state file (or an error)."""
+    session = _session(job.options)
+    try:
+        analysis = session.analyse(session.open(job.path))
+    except InputError as err:
+        return {"path": job.path, "error": str(err)}
+    write_atomic(Path(job.output), session.export(analysis, job.fmt))
+    return {
+        "path": job.path,
+        "digest": job.digest,
+        "output": job.output,
+        "row": summary_row(analysis),
+        "sources": [[s.name, s.type.value, s.claims] for s in analysis.summary.sources],
+    }
+
+
+def summary_row(analysis: Analysis) -> dict[str, Any]:
+    summary = analysis.summary
+    claims = summary.claims or 1
+    words = len(analysis.text.split())
+    groups = summary.by_group
+    top = "; ".join(f"{s.name} ({s.claims})" for s in summary.sources[:3])
+    hedges = sum(summary.hedges_by_category.values())
+    return {
+        "file": analysis.file,
+        "title": analysis.title or "",
+        "format": analysis.metadata.get("format", ""),
+        "claims": summary.claims,
+        **{g: groups.get(g, 0) for g in ("named", "unnamed", "unsourced")},
+        **{
+            f"{g}_share": round(groups.get(g, 0) / claims, 3)
+            for g in ("named", "unnamed", "unsourced")
+        },
+        "hedges": hedges,
+        "words": words,
+        "hedges_per_100_words": round(100 * hedges / max(words, 1), 2),
+        "top_sources": top,
+    }
+
+
+class Progress:
+    """A bar on a terminal, plain lines otherwise."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done, self.tty = total, 0, sys.stderr.isatty()
+
+    def step(self, name: str, note: str = "") -> None:
+        self.done += 1
+        if self.tty:
+            filled = int(30 * self.done / max(self.total, 1))
+            bar = "#" * filled + "." * (30 - filled)
+            sys.stderr.write(f"\r[{bar}] {self.done}/{self.total} {name[:40]:<40}")
+            if note or self.done == self.total:
+                sys.stderr.write("\n")
+        else:
+            sys.stderr.write(f"{self.done}/{self.total} {name}\n")
+        if note:
+            sys.stderr.write(f"  {note}\n")
+        sys.stderr.flush()
+
+
+def _results(jobs: list[Job], workers: int) -> Iterator[dict[str, Any]]:
+    if workers <= 1:
+        yield from map(run_job, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(run_job, jobs)
+
+
+def write_tables(outdir: Path, records: dict[str, dict[str, Any]]) -> None:
+    finished = [r for r in records.values() if "row" in r]
+    table = io.StringIO()
+    writer = csv.DictWriter(table, SUMMARY_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(r["row"] for r in sorted(finished, key=lambda r: r["path"]))
+    write_atomic(outdir / "summary.csv", table.getvalue())
+    sources: dict[tuple[str, str], list[int]] = {}
+    for record in finished:
+        for name, kind, claims in record["sources"]:
+            entry = sources.setdefault((name, kind), [0, 0])
+            entry[0] += 1
+            entry[1] += claims
+    table = io.StringIO()
+    out = csv.writer(table, lineterminator="\n")
+    out.writerow(("source", "type", "articles", "claims"))
+    ranked = sorted(sources.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0][0]))
+    out.writerows((name, kind, a, c) for (name, kind), (a, c) in ranked)
+    write_atomic(outdir / "sources.csv", table.getvalue())
+
+
+def run_batch(argv: Sequence[str]) -> int:
+    from readwise_desktop.engine.rules.schema import RuleFileError
+    from readwise_desktop.formats.reader import readable_files
+
+    args = parser().parse_args(argv)
+    outdir = Path(args.output)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        return fail(f"{outdir}: cannot be created ({err.strerror or err})")
+    missing = [name for name in args.inputs if not Path(name).exists()]
+    if missing:
+        return fail(f"{missing[0]}: no such file or folder")
+    options = session_options(args)
+    try:
+        _session(options).check_rules()  # a bad rule file stops the run before any work
+    except RuleFileError as err:
+        return fail(rule_problems(err))
+    paths = list(readable_files(list(args.inputs)))
+    state_path = outdir / STATE
+    records: dict[str, dict[str, Any]] = (
+        json.loads(state_path.read_text(encoding="utf-8")) if state_path.is_file() else {}
+    )
+    names = output_names(paths, EXTENSIONS[args.format])
+    jobs, reused = [], 0
+    for path in paths:
+        digest = digest_of(path)
+        output = str(outdir / names[path])
+        done = records.get(str(path))
+        if done and done.get("digest") == digest and Path(done["output"]).is_file():
+            reused += 1
+            continue
+        jobs.append(Job(str(path), output, args.format, digest, options))
+    progress = Progress(len(jobs))
+    skipped = 0
+    try:
+        for record in _results(jobs, args.jobs):
+            name = Path(record["path"]).name
+            if "error" in record:
+                skipped += 1
+                progress.step(name, f"skipped: {record['error']}")
+                continue
+            records[record["path"]] = record
+            write_atomic(state_path, json.dumps(records, ensure_ascii=False))
+            progress.step(name)
+    except KeyboardInterrupt:
+        write_tables(outdir, records)
+        print(f"{PROG}: interrupted; run the same command again to resume", file=sys.stderr)
+        return 130
+    write_tables(outdir, records)
+    finished = len([r for r in records.values() if "row" in r])
+    print(
+        f"{PROG}: {len(jobs) - skipped} analysed, {reused} already done, {skipped} skipped; "
+        f"{finished} in {outdir / 'summary.csv'}",
+        file=sys.stderr,
+    )
+    return 0

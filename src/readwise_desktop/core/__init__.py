@@ -1,1 +1,0 @@
-"""The analysis core. It never imports Qt (an import-linter contract checks this)."""

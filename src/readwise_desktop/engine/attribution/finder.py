@@ -1,0 +1,294 @@
+"""Find attributions: a cue, an optional source and the content it governs.
+
+With a parsed document the cues come from the dependency parse: a reporting verb and its subject
+(inherited through participle clauses and conjunctions, taken from the agent of a passive, or from
+the noun a participle modifies). Wording rules add "according to X", "in a statement", agentless
+reports and anonymity markers; reportative hedges ("reportedly") imply a vague source. Without a
+parse (the rules-only pipeline) the verbs are found by their forms and the source is the noun
+phrase beside them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from readwise_desktop.engine.attribution.candidates import (
+    Draft,
+    Found,
+    Marker,
+    apply_anonymity,
+    dedupe,
+    longest,
+    outside_quotes,
+)
+from readwise_desktop.engine.attribution.sources import Mention, SourceTyper, TypedSource, np_range
+from readwise_desktop.engine.attribution.spans import (
+    CONTENT_DEPS,
+    antecedent,
+    chained,
+    content_range,
+    cue_range,
+    owner_of,
+    states_content,
+    subject_of,
+    subject_range,
+)
+from readwise_desktop.engine.attribution.unparsed import (
+    left_source,
+    right_source,
+)
+from readwise_desktop.engine.attribution.wording import phrase_draft, speaker_drafts
+from readwise_desktop.engine.results import SourceType, Stance
+from readwise_desktop.engine.rules.loader import RuleSet
+from readwise_desktop.engine.rules.matching import index_rules
+from readwise_desktop.engine.rules.schema import HedgeRule, VerbRule
+from readwise_desktop.engine.text.quotes import find_quotes, quote_at
+from readwise_desktop.engine.text.tokens import has_parse
+
+NOTHING_SAID = frozenset({"fail", "refuse", "decline", "forget", "neglect", "try", "attempt"})
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "oprd"})
+SPEECH_DEPS = frozenset({"ccomp", "parataxis"})
+
+
+class AttributionFinder:
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        self.matcher, self.phrases = index_rules(rules.phrases)
+        self.forms = rules.verb_for_form()
+        self.phrasal: dict[str, dict[str, VerbRule]] = {}
+        for verb in rules.verbs.values():
+            if len(verb.words) == 2:
+                self.phrasal.setdefault(verb.words[0], {})[verb.words[1]] = verb
+
+    def find(
+        self, doc: Doc, hedges: list[tuple[Span, HedgeRule]], prior: Sequence[Mention] = ()
+    ) -> tuple[list[Found], list[Mention]]:
+        """The attributions of ``doc``, and the named mentions to carry to the next chunk."""
+        typer = SourceTyper(doc, self.rules, prior)
+        drafts = (
+            self._verbs(doc) + self._nominals(doc) if has_parse(doc) else self._verbs_plain(doc)
+        )
+        phrase_drafts, anonymous = self._phrases(doc)
+        drafts += phrase_drafts + self._from_hedges(hedges) + speaker_drafts(doc)
+        drafts = outside_quotes(doc, drafts)
+        found = [f for d in dedupe(drafts) if (f := self._typed(d, typer)) is not None]
+        return apply_anonymity(doc, found, anonymous), typer.carried()
+
+    # --- reporting verbs, from the parse ----------------------------------------------------
+
+    def _verbs(self, doc: Doc) -> list[Draft]:
+        out = []
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
+                continue
+            rule, particle = self._verb_rule(tok)
+            if rule is None:
+                continue
+            if not self._clause_ok(tok, rule):
+                continue
+            if self._reports_through(tok):
+                continue  # "officials continue to frame ...": the inner verb is the cue
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOTHING_SAID:
+                continue  # "failed to disclose", "declined to comment": nothing was said
+            if _negated_without_content(tok):
+                continue  # "the campaign did not comment": nothing is attributed
+            subject = subject_of(tok, depth=0)
+            if subject is None:
+                continue
+            cue = cue_range(tok, particle)
+            source = subject_range(subject)
+            out.append(
+                Draft(
+                    cue,
+                    source,
+                    antecedent(subject).i,
+                    rule.id,
+                    rule.explanation,
+                    rule.stance,
+                    None,
+                    content_range(tok, source),
+                    "verb",
+                    needs_speaker=rule.needs_speaker,
+                )
+            )
+        return out
+
+    def _nominals(self, doc: Doc) -> list[Draft]:
+        """Statement nouns with an owner: "Trump's claim that ...", "a Times report"."""
+        out = []
+        for tok in doc:
+            rule = self.rules.nominals.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+            owner = owner_of(tok) if rule is not None else None
+            if rule is None or owner is None or not states_content(tok):
+                continue
+            if tok.dep_ == "nsubj" and self._verb_rule(tok.head)[0] is not None:
+                continue  # "A UN report found ...": the report is the verb's source
+            out.append(
+                Draft(
+                    (tok.i, tok.i + 1),
+                    (owner.left_edge.i, owner.right_edge.i + 1),
+                    owner.i,
+                    rule.id,
+                    rule.explanation,
+                    rule.stance,
+                    None,
+                    content_range(tok, (owner.left_edge.i, owner.right_edge.i + 1)),
+                    "phrase",
+                )
+            )
+        return out
+
+    def _verb_rule(self, tok: Token) -> tuple[VerbRule | None, Token | None]:
+        """The verb's rule, and the particle or preposition that belongs to the cue."""
+        lemma = tok.lemma_.lower()
+        phrasal = self.phrasal.get(lemma, {})
+        if not phrasal and lemma not in self.rules.verbs:
+            return None, None
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.head.i == tok.i and nxt.lower_ in phrasal:
+            return phrasal[nxt.lower_], nxt
+        if any(c.dep_ == "prt" for c in tok.rights):
+            return None, None  # "call off", "point at": another verb
+        return self.rules.verbs.get(lemma), None
+
+    def _reports_through(self, tok: Token) -> bool:
+        """Its infinitive is itself a reporting verb, which carries the attribution."""
+        if tok.lemma_.lower() in NOTHING_SAID:
+            return False
+        for verb in (c for c in tok.children if chained(tok, c)):
+            rule = self._verb_rule(verb)[0]
+            if rule is not None and self._clause_ok(verb, rule):
+                return True
+        return False
+
+    def _clause_ok(self, tok: Token, rule: VerbRule) -> bool:
+        """The verb has the clause its rule asks for, if it asks for one."""
+        return not rule.needs_clause or self._has_clause(tok, rule.speech_only)
+
+    def _has_clause(self, tok: Token, speech_only: bool = False) -> bool:
+        deps = SPEECH_DEPS if speech_only else CLAUSE_DEPS
+        if any(c.dep_ in deps for c in tok.children):
+            return True
+        if tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i:
+            return True  # "Waiting times fell, a report found.": the clause comes first
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        sent = tok.sent
+        quoted = quote_at(find_quotes(sent.text), 0, len(sent.text)) is not None
+        return quoted or (nxt is not None and nxt.text in (":", "that"))
+
+    # --- reporting verbs, by their forms (rules-only pipeline) ---------------------------
+
+    def _verbs_plain(self, doc: Doc) -> list[Draft]:
+        out = []
+        for tok in doc:
+            rule = self.forms.get(tok.lower_)
+            if rule is None:
+                continue
+            sent = tok.sent
+            source = left_source(doc, tok.i, sent.start) or right_source(doc, tok.i, sent.end)
+            if source is None:
+                continue
+            content = (sent.start_char, sent.end_char)
+            out.append(
+                Draft(
+                    (tok.i, tok.i + 1),
+                    source,
+                    source[1] - 1,
+                    rule.id,
+                    rule.explanation,
+                    rule.stance,
+                    None,
+                    content,
+                    "verb",
+                )
+            )
+        return out
+
+    # --- wording rules --------------------------------------------------------------------
+
+    def _phrases(self, doc: Doc) -> tuple[list[Draft], list[Marker]]:
+        out: list[Draft] = []
+        anonymous: list[Marker] = []
+        for key, start, end in longest(self.matcher(doc)):
+            rule = self.phrases[str(key)]
+            if rule.effect == "anonymous":
+                anonymous.append((start, end, rule))
+                continue
+            draft = phrase_draft(doc, rule, start, end)
+            if draft is not None:
+                out.append(draft)
+        return out, anonymous
+
+    def _from_hedges(self, hedges: list[tuple[Span, HedgeRule]]) -> list[Draft]:
+        out = []
+        for span, rule in hedges:
+            if rule.implies_source is None:
+                continue
+            sent = span.sent
+            out.append(
+                Draft(
+                    (span.start, span.end),
+                    None,
+                    None,
+                    rule.id,
+                    rule.explanation,
+                    Stance.NEUTRAL,
+                    rule.implies_source,
+                    (sent.start_char, sent.end_char),
+                    "hedge",
+                )
+            )
+        return out
+
+    # --- typing ---------------------------------------------------------------------------
+
+    def _typed(self, draft: Draft, typer: SourceTyper) -> Found | None:
+        typed: TypedSource | None = None
+        source = draft.source
+        if source is not None:
+            typed = typer.type_range(source[0], source[1], draft.root)
+            if draft.kind == "verb" and draft.root is not None:
+                head = typer.doc[draft.root]
+                speaker_only = draft.needs_speaker and not typer.knows(head)
+                typed = typed or _untyped_subject(head, speaker_only)
+                if source[0] != draft.root and (typed is None or typed.name is None):
+                    source = np_range(typer.doc[draft.root])  # "officials, who said": not "who"
+        if typed is None:
+            if draft.kind == "verb" or draft.fallback is None:
+                return None
+            typed = TypedSource(draft.fallback, None)
+        return Found(
+            draft.cue,
+            source,
+            typed.type,
+            typed.name,
+            draft.stance,
+            draft.content,
+            draft.rule_id,
+            draft.explanation,
+            draft.kind,
+        )
+
+
+def _negated_without_content(verb: Token) -> bool:
+    children = list(verb.children)
+    return any(c.dep_ == "neg" for c in children) and not any(
+        c.dep_ in CONTENT_DEPS for c in children
+    )
+
+
+UNSPECIFIED = frozenset({"they", "them"})
+
+
+def _untyped_subject(head: Token, needs_speaker: bool = False) -> TypedSource | None:
+    """A subject the lexicons do not know ("the group", "Republicans", "they"): a vague source.
+
+    Only nouns and "they": "I", "we", "you" speak inside quotations and are left out. A verb
+    that also takes things as subjects ("their presence highlights ...") needs more than a noun.
+    """
+    noun = head.pos_ == "NOUN" and not needs_speaker
+    if head.lower_ in UNSPECIFIED or noun or head.ent_type_ == "NORP":
+        return TypedSource(SourceType.VAGUE, None)
+    return None

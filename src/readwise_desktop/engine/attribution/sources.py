@@ -1,0 +1,334 @@
+"""Who a source is: its noun-phrase span, its source type, and its resolved name.
+
+Typing uses the named entities when the model has them and the noun lexicons of
+``source_nouns.toml`` otherwise. Pronouns ("he") and titles ("the President") resolve to the last
+fitting named person; "the ministry" to the last named organisation with that word.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from readwise_desktop.engine.attribution.unparsed import name_runs
+from readwise_desktop.engine.results import SourceType
+from readwise_desktop.engine.rules.loader import RuleSet
+from readwise_desktop.engine.text.tokens import has_parse
+
+NP_LEFT = frozenset(
+    {
+        "det",
+        "compound",
+        "amod",
+        "poss",
+        "nmod",
+        "nummod",
+        "quantmod",
+        "case",
+        "predet",
+        "advmod",
+        "npadvmod",
+        "nn",
+    }
+)
+NP_RIGHT = frozenset({"compound", "cc", "conj", "prep", "pobj", "case", "nummod"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+ORG_PRONOUNS = frozenset({"it"})
+SKIP_PRONOUNS = frozenset({"i", "we", "you", "me", "us", "this", "that", "which", "what"})
+ORG_LABELS = frozenset({"ORG", "GPE", "FAC"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+SPEECH_NOUNS = frozenset(
+    {
+        "statement",
+        "statements",
+        "communique",
+        "remarks",
+        "release",
+        "letter",
+        "tweet",
+        "post",
+        "briefing",
+        "announcement",
+    }
+)
+GENERIC_BODIES = frozenset({"company", "firm", "group", "authority", "agency", "business"})
+RECENT = 200  # how many named mentions back a pronoun or title may reach
+PERSON_WORDS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep."})
+
+
+@dataclass(frozen=True, slots=True)
+class TypedSource:
+    type: SourceType
+    name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    token: int
+    name: str
+    is_person: bool
+    head_words: frozenset[str]
+
+
+def np_range(tok: Token) -> tuple[int, int]:
+    """The token range of the noun phrase headed by ``tok``, without appositions or clauses."""
+    if not has_parse(tok.doc):
+        return tok.i, tok.i + 1
+    left = tok.i
+    for child in tok.lefts:
+        if child.dep_ in NP_LEFT:
+            left = min(left, child.left_edge.i)
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in NP_RIGHT and not _crosses_comma(tok, child):
+            right = max(right, child.right_edge.i)
+    doc = tok.doc
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    return left, right + 1
+
+
+def _crosses_comma(head: Token, child: Token) -> bool:
+    return any(t.text == "," for t in head.doc[head.i + 1 : child.i])
+
+
+class SourceTyper:
+    """Types source spans of one document, remembering named mentions for coreference.
+
+    Dependency links (children, lefts, rights) are read only when the Doc has a parse.
+    """
+
+    def __init__(self, doc: Doc, rules: RuleSet, prior: Sequence[Mention] = ()) -> None:
+        self.doc = doc
+        self.parsed = has_parse(doc)
+        self.by_role: dict[str, dict[str, SourceType]] = {}
+        for group in rules.noun_groups:
+            table = self.by_role.setdefault(group.role, {})
+            for noun in group.nouns:
+                table.setdefault(noun, group.source_type)
+        earlier = [replace(m, token=k - len(prior)) for k, m in enumerate(prior)]
+        self.mentions = earlier + sorted(self._mentions(), key=lambda m: m.token)
+        self._mention_tokens = [m.token for m in self.mentions]
+        self.full_names = self._full_names()
+
+    def _mentions(self) -> list[Mention]:
+        if not self.parsed and not self.doc.ents:
+            return self._plain_mentions()
+        out = []
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" or ent.label_ in ORG_LABELS:
+                words = frozenset(t.lower_ for t in ent) | self._titles_near(ent.start, ent.end)
+                out.append(
+                    Mention(ent.start, _strip_possessive(ent.text), ent.label_ == "PERSON", words)
+                )
+        return out
+
+    def _plain_mentions(self) -> list[Mention]:
+        """Without a model: capitalised runs; a run ending in an organisation word is a body."""
+        org_heads = self.by_role.get("organisation_head", {})
+        out = []
+        surnames: dict[str, Mention] = {}
+        for start, end in name_runs(self.doc):
+            words = frozenset(t.lower_ for t in self.doc[start:end])
+            is_person = self.doc[end - 1].lower_ not in org_heads and end - start <= 3
+            mention = Mention(
+                start, self.doc[start:end].text, is_person, words | self._titles_near(start, end)
+            )
+            out.append(mention)
+            surnames.setdefault(self.doc[end - 1].text, mention)
+        for tok in self.doc:
+            known = surnames.get(tok.text)
+            if known is not None and known.token < tok.i and not self.doc[tok.i - 1].is_title:
+                out.append(Mention(tok.i, known.name, known.is_person, known.head_words))
+        return sorted(out, key=lambda m: m.token)
+
+    def _titles_near(self, start: int, end: int) -> frozenset[str]:
+        """Title words beside a name: "President Putin", "Kim Jong Un, the leader of ..."."""
+        titles = self.by_role.get("title", {})
+        near = list(self.doc[max(0, start - 3) : start])
+        head = self.doc[end - 1]
+        if self.parsed:
+            near += [c for c in head.children if c.dep_ == "appos"]
+        return frozenset(t.lower_ for t in near if t.lower_ in titles)
+
+    def _full_names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for m in self.mentions:
+            parts = m.name.split()
+            if m.is_person and len(parts) > 1:
+                names.setdefault(parts[-1], m.name)
+        return names
+
+    def carried(self) -> list[Mention]:
+        """The latest named mentions, for the next chunk of the same article."""
+        return self.mentions[-RECENT:]
+
+    def canonical(self, name: str) -> str:
+        name = _strip_possessive(name)
+        return self.full_names.get(name, name)
+
+    def type_range(self, start: int, end: int, root: int | None = None) -> TypedSource | None:
+        """Type the source tokens ``start:end``; None when they cannot be a source."""
+        span = self.doc[start:end]
+        head = self.doc[root] if root is not None else self._head(start, end)
+        lower = head.lower_
+        if lower in SKIP_PRONOUNS:
+            return None
+        if lower in PERSON_PRONOUNS:
+            return self._resolve(head.i, person=True, words=frozenset())
+        if lower in ORG_PRONOUNS:
+            return self._resolve(head.i, person=False, words=frozenset())
+        named = self._named(head)
+        if named is not None:
+            return named
+        owner = self._owner(head)
+        noun = head.lemma_.lower() if self.parsed else lower
+        for word in (lower, noun):
+            typed = self._by_lexicon(word, span, head, owner)
+            if typed is not None:
+                return typed
+        if head.pos_ == "PROPN" or (not self.parsed and head.is_title and not head.is_sent_start):
+            return self._proper(span)
+        appos = self.apposition(head)
+        if appos is None:
+            return None
+        typed = self.type_range(*np_range(appos), appos.i)
+        if typed is not None and typed.name and lower in self.by_role.get("title", {}):
+            return TypedSource(SourceType.NAMED_PERSON, self.canonical(typed.name))
+        return typed
+
+    def knows(self, head: Token) -> bool:
+        """The noun is in a source lexicon: a speaker or a document, whatever its type here."""
+        words = {head.lower_, head.lemma_.lower()}
+        return any(words & table.keys() for table in self.by_role.values())
+
+    def apposition(self, head: Token) -> Token | None:
+        """A name in apposition: "The harbour operator, Castellan Logistics, said"."""
+        if not self.parsed:
+            return None
+        for child in head.rights:
+            if child.dep_ == "appos" and (child.ent_type_ or child.pos_ == "PROPN"):
+                return child
+        return None
+
+    def _head(self, start: int, end: int) -> Token:
+        if self.parsed:
+            return self.doc[start:end].root
+        return self.doc[end - 1]
+
+    def _named(self, head: Token) -> TypedSource | None:
+        label = head.ent_type_
+        if label == "PERSON":
+            return TypedSource(SourceType.NAMED_PERSON, self.canonical(_entity_text(head)))
+        if label in ORG_LABELS:
+            return TypedSource(SourceType.NAMED_ORGANISATION, _strip_possessive(_entity_text(head)))
+        return None
+
+    def _owner(self, head: Token) -> Token | None:
+        """A named possessor or modifier: "Putin's administration", "the Defence Ministry"."""
+        if not self.parsed:
+            return None
+        for child in head.lefts:
+            if child.dep_ in ("poss", "compound") and (
+                child.ent_type_ in ("PERSON", *ORG_LABELS) or child.pos_ == "PROPN"
+            ):
+                return child
+        return None
+
+    def _by_lexicon(
+        self, word: str, span: object, head: Token, owner: Token | None
+    ) -> TypedSource | None:
+        org_heads = self.by_role.get("organisation_head", {})
+        sources = self.by_role.get("source", {})
+        titles = self.by_role.get("title", {})
+        if word in org_heads and owner is not None and owner.dep_ == "poss":
+            return TypedSource(SourceType.NAMED_ORGANISATION, self._phrase(owner, head))
+        if word in org_heads and owner is not None and owner.ent_type_ != "NORP":
+            return TypedSource(SourceType.NAMED_ORGANISATION, self._phrase(owner, head))
+        if word in org_heads and self._definite(head):
+            found = self._resolve(head.i, person=False, words=frozenset({word}), strict=True)
+            if found is None and word in GENERIC_BODIES and not owner:
+                # "Valdor Foods ... the company said": the last organisation named
+                found = self._resolve(head.i, person=False, words=frozenset(), strict=True)
+            if found is not None:
+                return found
+        if word in titles and self._definite(head) and word not in sources:
+            return self._resolve(head.i, person=True, words=frozenset({word}))
+        if word in SPEECH_NOUNS and owner is not None:
+            named = self._named(owner) or (self._proper(owner) if owner.pos_ == "PROPN" else None)
+            if named is not None:  # "the Kremlin's statement said": the Kremlin speaks
+                return named
+        if word in sources:
+            return self._lexicon_type(word, sources[word], head)
+        return None
+
+    def _lexicon_type(self, word: str, kind: SourceType, head: Token) -> TypedSource:
+        before = head.lefts if self.parsed else self.doc[max(0, head.i - 3) : head.i]
+        mods = {c.lower_ for c in before}
+        if kind is SourceType.DOCUMENT and word == "reports" and not mods & DETERMINERS:
+            return TypedSource(SourceType.VAGUE, None)
+        if kind is SourceType.ANONYMOUS and mods & {"some", "many", "most", "few"}:
+            return TypedSource(SourceType.VAGUE, None)
+        if kind is SourceType.VAGUE and mods & {"official", "government"}:
+            return TypedSource(SourceType.UNNAMED_OFFICIAL, None)
+        return TypedSource(kind, None)
+
+    def _phrase(self, owner: Token, head: Token) -> str:
+        return self.doc[owner.left_edge.i : head.i + 1].text if self.parsed else head.text
+
+    def _definite(self, head: Token) -> bool:
+        return any(
+            t.lower_ in ("the", "this", "that") for t in self.doc[max(0, head.i - 3) : head.i]
+        )
+
+    def _proper(self, span: object) -> TypedSource:
+        """A proper name the entity recogniser did not type: a person or a body."""
+        text = str(span).strip()
+        first = text.split()[0].lower() if text.split() else ""
+        if first in PERSON_WORDS:
+            return TypedSource(SourceType.NAMED_PERSON, self.canonical(text))
+        if text in self.full_names or len(text.split()) in (2, 3):
+            return TypedSource(SourceType.NAMED_PERSON, self.canonical(text))
+        return TypedSource(SourceType.NAMED_ORGANISATION, _strip_possessive(text))
+
+    def _resolve(
+        self, before: int, person: bool, words: frozenset[str], strict: bool = False
+    ) -> TypedSource | None:
+        """The last named mention before token ``before`` that fits (person or body, title)."""
+        upto = bisect.bisect_left(self._mention_tokens, before)
+        fitting = [m for m in self.mentions[max(0, upto - RECENT) : upto] if m.is_person == person]
+        if words:
+            matched = [m for m in fitting if m.head_words & words]
+            if matched or strict:
+                fitting = matched
+        if not fitting:
+            if strict:
+                return None
+            return TypedSource(SourceType.VAGUE if person else SourceType.UNNAMED_OFFICIAL, None)
+        last = fitting[-1]
+        kind = SourceType.NAMED_PERSON if person else SourceType.NAMED_ORGANISATION
+        return TypedSource(kind, self.canonical(last.name) if person else last.name)
+
+
+def _entity_text(tok: Token) -> str:
+    """The text of the named entity ``tok`` is in, from its IOB tags (no scan of doc.ents)."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)].rstrip()
+    return text

