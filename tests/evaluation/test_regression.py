@@ -55,7 +55,8 @@ def test_hand_checked_hedges_stay_precise(pipeline: LoadedPipeline, shared: Path
     Of the reviewed findings the analysis still makes, at least 85 % must be real hedges, and
     it must still make at least 90 % of the ones judged right (precision without losing recall).
     """
-    reviews = [json.loads(line) for line in (REVIEW / "polnear_dev_seed11.jsonl").open()]
+    lines = (REVIEW / "polnear_dev_seed11.jsonl").read_text(encoding="utf-8").splitlines()
+    reviews = [json.loads(line) for line in lines]
     docs = {}
     with (data_dir(shared) / "polnear" / "polnear_dev.jsonl").open(encoding="utf-8") as handle:
         wanted = {r["doc"] for r in reviews}

@@ -113,6 +113,15 @@ def epub_bytes(
     return buffer.getvalue()
 
 
+def zip_bytes(members: dict[str, str]) -> bytes:
+    """A zip archive holding ``members`` (name: text), which is no document format."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
 def eml_bytes(body: str, subject: str = "Fwd: Strike spreads", html: str | None = None) -> bytes:
     message = EmailMessage()
     message["From"] = "desk@example.invalid"
@@ -146,6 +155,16 @@ def webarchive_bytes(html: str) -> bytes:
             }
         },
         fmt=plistlib.FMT_BINARY,
+    )
+
+
+def anpa_bytes(headline: str, paragraphs: list[str]) -> bytes:
+    """An ANPA-1312 wire dump: SYN SYN SOH header, STX, tab-indented lines, trailer, ETX EOT."""
+    lines = b"".join(b"\t" + line.encode() + b"\r\r\n" for line in [headline, *paragraphs])
+    return (
+        b"\x16\x16\x01a0123 r f BC-Strike 11-24 0153\r\r\n\x02\r\r\n"
+        + lines
+        + b"AP-NY-11-24-26 1204EST\r\r\n\x03\x04"
     )
 
 

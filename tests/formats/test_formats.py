@@ -24,12 +24,7 @@ def test_plain_text_is_kept_as_it_is(tmp_path: Path) -> None:
 
 
 def test_anpa_wire_dump_loses_its_control_characters(tmp_path: Path) -> None:
-    dump = (
-        b"\x16\x16\x01a0123 r f BC-Strike 11-24 0153\r\r\n\x02\r\r\n"
-        b"\tStrike spreads in Port Alder\r\r\n"
-        + b"".join(b"\t" + s.encode() + b"\r\r\n" for s in STORY)
-        + b"AP-NY-11-24-26 1204EST\r\r\n\x03\x04"
-    )
+    dump = makers.anpa_bytes("Strike spreads in Port Alder", STORY)
     article = read_article(makers.write(tmp_path, "wire.txt", dump))
     assert article.format.startswith("ANPA-1312")
     assert not any(ch < " " and ch != "\n" for ch in article.text)

@@ -85,13 +85,6 @@ def test_zip_bombs_are_refused_before_decompressing(
     assert "zip bomb" in message and peak < 5_000_000
 
 
-def _plain_zip() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("notes.txt", "hello")
-    return buffer.getvalue()
-
-
 def test_size_limit(tmp_path: Path) -> None:
     path = makers.write(tmp_path, "big.txt", "word " * 5000)
     with pytest.raises(InputError, match=r"over the 0\.001 MB limit"):
@@ -114,7 +107,7 @@ def test_size_limit(tmp_path: Path) -> None:
         ("other.xml", b"<?xml version='1.0'?><catalog><book/></catalog>", "neither NITF"),
         ("broken.xml", b"<?xml version='1.0'?><nitf><body>", "not well-formed"),
         ("nothing.html", b"<html><body><script>x()</script></body></html>", "no article text"),
-        ("plain.zip", _plain_zip(), "neither a Word document"),
+        ("plain.zip", makers.zip_bytes({"notes.txt": "hello"}), "neither a Word document"),
     ],
 )
 def test_broken_files_get_one_clear_sentence(

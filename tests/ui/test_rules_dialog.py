@@ -66,9 +66,9 @@ def test_own_rule_is_tried_on_the_open_article(qtbot: QtBot, window: MainWindow)
     dialog = RulesDialog(window.prefs, window.analysis.text if window.analysis else None, window)
     qtbot.addWidget(dialog)
     dialog.testRequested.connect(window.service.requestRuleTest)
-    window.service.worker.rulesTested.connect(dialog.show_test)
+    window.service.rulesTested.connect(dialog.show_test)
     dialog.editor.setPlainText(OWN)
-    with qtbot.waitSignal(window.service.worker.rulesTested, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.service.rulesTested, timeout=WAIT_MS):
         dialog.test()
     assert "hedge.approximator.the_best_part_of: “the best part of”" in dialog.report.toPlainText()
     assert not dialog.own_path.exists()  # nothing saved until Save

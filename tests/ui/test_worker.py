@@ -53,7 +53,7 @@ def test_cancel_stops_a_long_analysis_between_chunks(qtbot: QtBot) -> None:
         service.start()
     progress: list[int] = []
     service.progress.connect(lambda rid, done, total: progress.append(done))
-    with qtbot.waitSignal(service.worker.cancelled, timeout=60_000):
+    with qtbot.waitSignal(service.cancelled, timeout=60_000):
         request = service.submit_text(LONG * 2, "long")
         qtbot.waitUntil(lambda: bool(progress), timeout=60_000)
         service.cancel()

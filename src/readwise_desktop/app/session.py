@@ -19,6 +19,7 @@ from readwise_desktop.app.library import Library, text_hash
 from readwise_desktop.app.paths import AppPaths, app_paths, user_rule_files
 from readwise_desktop.app.settings import Problem, Settings, load_settings, save_settings
 from readwise_desktop.engine.results import Analysis
+from readwise_desktop.engine.text.structure import KnownLayout
 from readwise_desktop.formats.article import Article
 
 if TYPE_CHECKING:  # spaCy and the format readers are imported when first used
@@ -39,6 +40,11 @@ class SessionOptions:
     rule_files: tuple[str, ...] = ()  # rule files named on the command line, after the reader's
     max_size_mb: float | None = None  # overrides the settings' limit
     reader_settings: bool = True  # False: shipped defaults only (evaluation, reproducible)
+
+
+def known_layout(article: Article) -> KnownLayout:
+    """What the importer read of the article's headline, byline and dateline."""
+    return KnownLayout(article.title, article.byline, article.dateline, article.agency)
 
 
 class Session:
@@ -142,6 +148,7 @@ class Session:
         *,
         file: str | None = None,
         metadata: dict[str, Any] | None = None,
+        known: KnownLayout | None = None,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
     ) -> Analysis:
@@ -153,13 +160,16 @@ class Session:
             text,
             file=file,
             metadata=metadata,
+            known=known,
             progress=progress,
             cancelled=cancelled,
         )
 
     def analyse(self, article: Article) -> Analysis:
         """The article's analysis with the reader's remembered corrections applied."""
-        raw = self.analyse_raw(article.text, file=article.file, metadata=article.metadata)
+        raw = self.analyse_raw(
+            article.text, file=article.file, metadata=article.metadata, known=known_layout(article)
+        )
         return self.corrected(raw)
 
     def analyse_file(self, path: str | Path) -> Analysis:

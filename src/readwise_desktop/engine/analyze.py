@@ -8,13 +8,26 @@ can be reported and a cancel honoured between chunks. Hedges and attributions ar
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from itertools import accumulate
 from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from readwise_desktop.engine.attribution.sources import Mention
-from readwise_desktop.engine.components import ChunkParts, DocResult, result_from_parts
-from readwise_desktop.engine.pipeline import READWISE_PIPES, LoadedPipeline
+from readwise_desktop.engine.components import (
+    AttributionComponent,
+    ChunkParts,
+    DocResult,
+    HedgeComponent,
+    mark_sentence_starts,
+    result_from_parts,
+)
+from readwise_desktop.engine.hedges.finder import HEDGE_SPANS
+from readwise_desktop.engine.pipeline import LAYOUT_PIPE, READWISE_PIPES, LoadedPipeline
 from readwise_desktop.engine.results import Analysis
-from readwise_desktop.engine.text.layout import detect_layout, paragraphs
+from readwise_desktop.engine.text.layout import paragraphs
+from readwise_desktop.engine.text.structure import KnownLayout, TextStructure
 
 # Some spaCy steps hold the GIL for a whole chunk (the attribute ruler's matcher: 170-185 ms on
 # a 20,000-character chunk on a slow day here), and the window's thread waits that long. At 4,000
@@ -39,11 +52,13 @@ def analyze_text(
     *,
     file: str | None = None,
     metadata: dict[str, Any] | None = None,
+    known: KnownLayout | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> Analysis:
+    """The analysis of ``text``; ``known``: the headline, byline and dateline its importer read."""
     text = normalise_text(text)
-    result = _parse(pipeline, text, progress, cancelled)
+    result = _parse(pipeline, text, TextStructure.of(text, known), progress, cancelled)
     return Analysis(
         text=text,
         pipeline=pipeline.name,
@@ -59,7 +74,11 @@ def analyze_text(
 
 
 def _parse(
-    pipeline: LoadedPipeline, text: str, progress: Progress | None, cancelled: Cancelled | None
+    pipeline: LoadedPipeline,
+    text: str,
+    structure: TextStructure,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
 ) -> DocResult:
     """Parse chunk by chunk and find hedges and attributions in each; claims over the whole.
 
@@ -69,27 +88,37 @@ def _parse(
     """
     nlp = pipeline.nlp
     hedges, attributions = nlp.get_pipe("readwise_hedges"), nlp.get_pipe("readwise_attributions")
+    assert isinstance(hedges, HedgeComponent) and isinstance(attributions, AttributionComponent)
     chunks = list(chunk_text(text))
+    starts = list(accumulate((len(c) for c in chunks[:-1]), initial=0))
     total = len(chunks) + 1
     parts: list[ChunkParts] = []
     prior: list[Mention] = []
-    offset = 0
+    prepared = (_prepared(nlp, c, at, structure) for c, at in zip(chunks, starts, strict=True))
     # batch_size=1: each chunk comes back as soon as it is parsed, for progress and cancel.
-    docs = nlp.pipe(chunks, batch_size=1, disable=list(READWISE_PIPES))
-    for done, (chunk, doc) in enumerate(zip(chunks, docs, strict=True), start=1):
+    docs = nlp.pipe(prepared, batch_size=1, disable=[LAYOUT_PIPE, *READWISE_PIPES])
+    for done, (at, doc) in enumerate(zip(starts, docs, strict=True), start=1):
         if cancelled is not None and cancelled():
             raise AnalysisCancelled
-        doc._.rw_prior = prior
-        doc = attributions(hedges(doc))
-        prior = doc._.rw_mentions
-        parts.append(ChunkParts.of(doc).shifted(offset))
-        offset += len(chunk)
+        doc.spans[HEDGE_SPANS] = hedges.finder.spans(doc)
+        quotes = structure.quotes_in(at, at + len(doc.text))
+        found, prior = attributions.find(doc, quotes, prior)
+        parts.append(ChunkParts.of(doc, found, hedges.values(doc)).shifted(at))
         if progress is not None:
             progress(done, total)
-    result = result_from_parts(text, detect_layout(text), parts)
+    result = result_from_parts(text, structure, parts)
     if progress is not None:
         progress(total, total)
     return result
+
+
+def _prepared(nlp: Language, chunk: str, at: int, structure: TextStructure) -> Doc:
+    """The chunk's tokens with its paragraph and dateline sentence starts, ready to parse."""
+    end = structure.dateline_end()
+    inside = end is not None and at < end <= at + len(chunk)
+    return mark_sentence_starts(
+        nlp.make_doc(chunk), end - at if end is not None and inside else None
+    )
 
 
 def chunk_text(text: str, size: int = CHUNK_CHARS) -> Iterator[str]:

@@ -3,7 +3,10 @@
 
 Findings that may overlap live in ``doc.spans``: ``readwise_hedges``, ``readwise_cues`` and
 ``readwise_sources``. The frozen values built from them are in ``doc._.readwise`` once
-``readwise_claims`` has run.
+``readwise_claims`` has run. Run as plain spaCy components (``nlp(text)``), the steps hand on
+what they found in three more extensions (``readwise_structure``, ``readwise_hedges``,
+``readwise_found``); :func:`readwise_desktop.engine.analyze.analyze_text` instead passes every
+value explicitly and computes the text's structure once for the whole text.
 
 This module is imported by spaCy whenever a ``Language`` is created: it must stay light.
 """
@@ -18,19 +21,22 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from readwise_desktop.engine.attribution.candidates import Found
+from readwise_desktop.engine.attribution.candidates import Candidate
 from readwise_desktop.engine.attribution.finder import AttributionFinder
+from readwise_desktop.engine.attribution.sources import Mention
 from readwise_desktop.engine.claims.labels import build_claims, roles, sentence_ranges
 from readwise_desktop.engine.hedges.finder import HEDGE_SPANS, HedgeFinder, hedge_values
 from readwise_desktop.engine.results import Attribution, Hedge, Layout, Sentence, Summary, TextSpan
 from readwise_desktop.engine.rules.loader import RuleSet, rules_for
-from readwise_desktop.engine.text.layout import credit_lines, detect_layout
+from readwise_desktop.engine.text.quotes import Quote
+from readwise_desktop.engine.text.ranges import CharRange
+from readwise_desktop.engine.text.structure import TextStructure
 
 CUE_SPANS = "readwise_cues"
 SOURCE_SPANS = "readwise_sources"
 RULE_CONFIG: dict[str, Any] = {"extra_rule_files": [], "disabled_rules": []}
 
-for _name in ("rw_layout", "rw_hedges", "rw_found", "rw_prior", "rw_mentions", "readwise"):
+for _name in ("readwise_structure", "readwise_hedges", "readwise_found", "readwise"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -50,23 +56,28 @@ def _rules(extra_rule_files: Sequence[str], disabled_rules: Sequence[str]) -> Ru
     return rules_for(tuple(Path(p) for p in extra_rule_files), tuple(disabled_rules))
 
 
+def mark_sentence_starts(doc: Doc, dateline_end: int | None) -> Doc:
+    """Start a sentence at every paragraph and after the dateline (before the parser runs)."""
+    after_newline = False
+    for tok in doc:
+        if after_newline and not tok.is_space:
+            tok.is_sent_start = True
+        newline = "\n" in tok.text or "\n" in tok.whitespace_
+        after_newline = newline or (after_newline and tok.is_space)
+    if dateline_end is not None:
+        after = next((t for t in doc if t.idx >= dateline_end and not t.is_space), None)
+        if after is not None and after.i > 0:
+            after.is_sent_start = True
+    return doc
+
+
 class LayoutComponent:
-    """Finds headline, byline and dateline, and starts a sentence at every paragraph."""
+    """Computes the text's structure and starts a sentence at every paragraph."""
 
     def __call__(self, doc: Doc) -> Doc:
-        layout = detect_layout(doc.text)
-        doc._.rw_layout = layout
-        after_newline = False
-        for tok in doc:
-            if after_newline and not tok.is_space:
-                tok.is_sent_start = True
-            newline = "\n" in tok.text or "\n" in tok.whitespace_
-            after_newline = newline or (after_newline and tok.is_space)
-        if layout.dateline is not None:
-            after = next((t for t in doc if t.idx >= layout.dateline.end and not t.is_space), None)
-            if after is not None and after.i > 0:
-                after.is_sent_start = True
-        return doc
+        structure = TextStructure.of(doc.text)
+        doc._.readwise_structure = structure
+        return mark_sentence_starts(doc, structure.dateline_end())
 
 
 class HedgeComponent:
@@ -75,8 +86,12 @@ class HedgeComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[HEDGE_SPANS] = self.finder.spans(doc)
-        doc._.rw_hedges = hedge_values(doc, self.finder)
+        doc._.readwise_hedges = self.values(doc)
         return doc
+
+    def values(self, doc: Doc) -> list[Hedge]:
+        """The hedges of ``doc.spans`` as frozen values with character offsets."""
+        return hedge_values(doc, self.finder)
 
 
 class AttributionComponent:
@@ -84,20 +99,27 @@ class AttributionComponent:
         self.finder = AttributionFinder(rules)
         self.hedge_rules = {r.id: r for r in rules.hedges}
 
-    def __call__(self, doc: Doc) -> Doc:
+    def find(
+        self, doc: Doc, quotes: Sequence[Quote], prior: Sequence[Mention] = ()
+    ) -> tuple[list[Candidate], list[Mention]]:
+        """The attributions of ``doc`` (its hedges already in ``doc.spans``), given the
+        quotations in it; and the named mentions to carry to the next chunk."""
         hedges = [
             (s, self.hedge_rules[s.id_])
             for s in doc.spans.get(HEDGE_SPANS, [])
             if s.id_ in self.hedge_rules
         ]
-        found, mentions = self.finder.find(doc, hedges, doc._.rw_prior or ())
-        doc._.rw_found = found
-        doc._.rw_mentions = mentions
+        return self.finder.find(doc, hedges, quotes, prior)
+
+    def __call__(self, doc: Doc) -> Doc:
+        structure: TextStructure = doc._.readwise_structure or TextStructure.of(doc.text)
+        found, _ = self.find(doc, structure.quotes)
+        doc._.readwise_found = found
         doc.spans[CUE_SPANS] = [
-            Span(doc, *f.cue, label=f.source_type.value, span_id=f.rule_id) for f in found
+            Span(doc, *f.cue, label=f.typed.value, span_id=f.rule_id) for f in found
         ]
         doc.spans[SOURCE_SPANS] = [
-            Span(doc, *f.source, label=f.source_type.value) for f in found if f.source is not None
+            Span(doc, *f.source, label=f.typed.value) for f in found if f.source is not None
         ]
         return doc
 
@@ -107,19 +129,16 @@ class ChunkParts:
     """What the readwise components found in one Doc, in character offsets of that Doc."""
 
     sentences: list[tuple[int, int]]
-    attributions: list[tuple[Found, TextSpan, TextSpan | None]]
+    attributions: list[tuple[Candidate, TextSpan, TextSpan | None]]
     hedges: list[Hedge]
 
     @classmethod
-    def of(cls, doc: Doc) -> ChunkParts:
-        found: list[Found] = doc._.rw_found or []
+    def of(cls, doc: Doc, found: Sequence[Candidate], hedges: Sequence[Hedge]) -> ChunkParts:
         spans = [
             (f, _text_span(doc, f.cue), _text_span(doc, f.source) if f.source else None)
             for f in found
         ]
-        return cls(
-            [(s.start_char, s.end_char) for s in doc.sents], spans, list(doc._.rw_hedges or [])
-        )
+        return cls([(s.start_char, s.end_char) for s in doc.sents], spans, list(hedges))
 
     def shifted(self, offset: int) -> ChunkParts:
         """The same parts at ``offset`` in the whole text."""
@@ -129,7 +148,7 @@ class ChunkParts:
             [(a + offset, b + offset) for a, b in self.sentences],
             [
                 (
-                    replace(f, content=(f.content[0] + offset, f.content[1] + offset)),
+                    replace(f, content=CharRange(f.content[0] + offset, f.content[1] + offset)),
                     _shift(cue, offset),
                     _shift(src, offset) if src else None,
                 )
@@ -139,20 +158,25 @@ class ChunkParts:
         )
 
 
-def result_from_parts(text: str, layout: Layout, parts: Sequence[ChunkParts]) -> DocResult:
+def result_from_parts(
+    text: str, structure: TextStructure, parts: Sequence[ChunkParts]
+) -> DocResult:
     """Claims, sourcing labels and the summary for the whole text, from its chunks' findings."""
     ranges = sentence_ranges(text, [r for p in parts for r in p.sentences])
     spans = [a for p in parts for a in p.attributions]
     hedges = [h for p in parts for h in p.hedges]
-    sentence_roles = roles(ranges, layout, credit_lines(text))
-    sentences, attributions, summary = build_claims(text, ranges, sentence_roles, spans, hedges)
-    return DocResult(layout, sentences, tuple(hedges), attributions, summary)
+    sentence_roles = roles(ranges, structure.layout, list(structure.credits))
+    sentences, attributions, summary = build_claims(
+        text, ranges, sentence_roles, spans, hedges, list(structure.quotes)
+    )
+    return DocResult(structure.layout, sentences, tuple(hedges), attributions, summary)
 
 
 class ClaimsComponent:
     def __call__(self, doc: Doc) -> Doc:
-        layout: Layout = doc._.rw_layout or detect_layout(doc.text)
-        doc._.readwise = result_from_parts(doc.text, layout, [ChunkParts.of(doc)])
+        structure: TextStructure = doc._.readwise_structure or TextStructure.of(doc.text)
+        parts = ChunkParts.of(doc, doc._.readwise_found or [], doc._.readwise_hedges or [])
+        doc._.readwise = result_from_parts(doc.text, structure, [parts])
         return doc
 
 

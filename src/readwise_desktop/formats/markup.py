@@ -46,6 +46,11 @@ def decode_html(data: bytes) -> str:
     return data.decode("cp1252", errors="replace")
 
 
+def html_page_article(data: bytes, file: str) -> Article:
+    """The article of an HTML file, decoded as its bytes and charset say."""
+    return html_article(decode_html(data), "HTML page", file)
+
+
 def html_article(html: str, fmt: str = "HTML page", file: str | None = None) -> Article:
     found = trafilatura.bare_extraction(
         html,

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import regex
-from markdown_it import MarkdownIt
 
 from readwise_desktop.formats.article import Article, compose
 from readwise_desktop.formats.decoding import decode_bytes
-from readwise_desktop.formats.markup import html_paragraphs
 
 # ANPA-1312 / IPTC 7901 framing: SOH, STX, ETX, EOT, SYN and the other C0 controls but tab and
 # newline; the body sits between STX and ETX.
@@ -34,6 +32,11 @@ def anpa_article(data: bytes, file: str | None = None) -> Article:
 
 
 def markdown_article(data: bytes, file: str | None = None) -> Article:
+    # Imported here: plain text and wire dumps need neither markdown-it nor the HTML libraries.
+    from markdown_it import MarkdownIt
+
+    from readwise_desktop.formats.markup import html_paragraphs
+
     source = decode_bytes(data).text
     heading = HEADING.search(source)
     html = MarkdownIt("commonmark", {"html": False}).render(source)

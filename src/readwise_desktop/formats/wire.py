@@ -10,6 +10,7 @@ from lxml import etree
 from readwise_desktop.formats.article import Article, compose
 from readwise_desktop.formats.decoding import InputError
 from readwise_desktop.formats.markup import html_paragraphs
+from readwise_desktop.formats.safety import parse_xml
 
 NEWSML_ROOTS = frozenset({"newsMessage", "newsItem", "packageItem"})
 
@@ -36,6 +37,16 @@ def _first_text(root: etree._Element, *names: str) -> str | None:
             if text:
                 return text
     return None
+
+
+def nitf_file_article(data: bytes, file: str) -> Article:
+    """The article of a NITF file, parsed safely."""
+    return nitf_article(parse_xml(data, "NITF file"), "NITF", file)
+
+
+def newsml_file_article(data: bytes, file: str) -> Article:
+    """The article of a NewsML-G2 file, parsed safely."""
+    return newsml_article(parse_xml(data, "NewsML-G2 file"), file)
 
 
 def nitf_article(root: etree._Element, fmt: str = "NITF", file: str | None = None) -> Article:

@@ -36,7 +36,7 @@ class Preferences:
         w = self.window
         dialog = RulesDialog(w.prefs, w.analysis.text if w.analysis else None, w)
         dialog.testRequested.connect(w.service.requestRuleTest)
-        w.service.worker.rulesTested.connect(dialog.show_test)
+        w.service.rulesTested.connect(dialog.show_test)
         self.rules_view = dialog
         if dialog.exec() != RulesDialog.DialogCode.Accepted:
             return

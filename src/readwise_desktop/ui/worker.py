@@ -8,16 +8,18 @@ id is not the latest it asked for. Only frozen values (``Analysis``) and strings
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from readwise_desktop.app.session import Session
+from readwise_desktop.app.session import Session, known_layout
 from readwise_desktop.engine.analyze import AnalysisCancelled, analyze_text
 from readwise_desktop.engine.results import Analysis
 from readwise_desktop.engine.rules.loader import rules_in
 from readwise_desktop.engine.rules.schema import RuleFileError
+from readwise_desktop.formats.article import Article
 from readwise_desktop.formats.decoding import InputError
 
 
@@ -75,16 +77,17 @@ class AnalysisWorker(QObject):
 
     @Slot(int, str, str)
     def analyze_text(self, request: int, text: str, name: str) -> None:
-        self._analyze(request, text, name, {})
+        self._analyze(request, Article(text=text, format="", file=name or None), {})
 
-    def _analyze(self, request: int, text: str, name: str, metadata: dict[str, Any]) -> None:
+    def _analyze(self, request: int, article: Article, metadata: dict[str, Any]) -> None:
         if request != self._latest.value or not self._ready:
             return
         try:
             analysis = self._session.analyse_raw(
-                text,
-                file=name or None,
+                article.text,
+                file=article.file,
                 metadata=metadata,
+                known=known_layout(article),
                 progress=lambda done, total: self.progress.emit(request, done, total),
                 cancelled=lambda: request != self._latest.value,
             )
@@ -102,7 +105,7 @@ class AnalysisWorker(QObject):
         except InputError as err:
             self.failed.emit(request, str(err))
             return
-        self._analyze(request, article.text, path, article.metadata)
+        self._analyze(request, replace(article, file=path), article.metadata)
 
     @Slot(int, str)
     def analyze_other(self, request: int, path: str) -> None:
@@ -111,7 +114,10 @@ class AnalysisWorker(QObject):
             self.otherFailed.emit(request, "the language model is still loading")
             return
         try:
-            analysis = self._session.analyse_raw(self._session.open(path).text, file=path)
+            article = self._session.open(path)
+            analysis = self._session.analyse_raw(
+                article.text, file=path, known=known_layout(article)
+            )
         except InputError as err:
             self.otherFailed.emit(request, str(err))
             return
@@ -152,6 +158,7 @@ class AnalysisService(QObject):
     finished = Signal(int, object)
     failed = Signal(int, str)
     cancelled = Signal(int)
+    rulesTested = Signal(object)
 
     def __init__(self, session: Session | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -175,6 +182,7 @@ class AnalysisService(QObject):
         self.worker.finished.connect(self._on_finished)
         self.worker.failed.connect(self._on_failed)
         self.worker.cancelled.connect(self.cancelled)
+        self.worker.rulesTested.connect(self.rulesTested)
         self.ready = False
         self.pipeline_name = ""
         self.reduced_accuracy = False

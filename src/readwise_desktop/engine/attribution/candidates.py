@@ -1,4 +1,4 @@
-"""Drafts of attributions, and how overlapping drafts are merged into the final ones.
+"""Attribution candidates, and how overlapping candidates are merged into the final ones.
 
 One attribution per cue; a verb's own "in a statement" widens its cue; a reporting verb inside a
 one-paragraph quotation is left to the quoted speaker; anonymity markers retype unnamed sources.
@@ -7,52 +7,65 @@ one-paragraph quotation is left to the quoted speaker; anonymity markers retype 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from spacy.tokens import Doc
 
 from readwise_desktop.engine.results import SourceType, Stance
 from readwise_desktop.engine.rules.schema import PhraseRule
-from readwise_desktop.engine.text.quotes import CLOSING_MARKS, find_quotes
+from readwise_desktop.engine.text.quotes import CLOSING_MARKS, Quote
+from readwise_desktop.engine.text.ranges import CharRange, TokenRange
 
 Marker = tuple[int, int, PhraseRule]
 
 ANONYMISABLE = frozenset({SourceType.UNNAMED_OFFICIAL, SourceType.VAGUE, SourceType.ANONYMOUS})
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """An attribution as found, in token offsets, before its sentences are known."""
+class CueKind(StrEnum):
+    """Which kind of rule proposed a candidate; it decides ties between overlapping ones."""
 
-    cue: tuple[int, int]
-    source: tuple[int, int] | None
-    source_type: SourceType
-    source_name: str | None
-    stance: Stance
-    content: tuple[int, int]
+    VERB = "verb"  # a reporting verb with its subject ("officials said")
+    PHRASE = "phrase"  # wording, a statement noun or a speaker label ("according to X")
+    HEDGE = "hedge"  # a reportative hedge that implies a vague source ("reportedly")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Candidate:
+    """An attribution a rule proposes: cue and source in tokens, the content in characters.
+
+    ``source_type`` and ``source_name`` are None until the source is typed; ``root`` (the
+    token heading the source), ``fallback``, ``governor`` and the two flags guide merging and
+    typing.
+    """
+
+    cue: TokenRange
+    source: TokenRange | None
+    content: CharRange
+    kind: CueKind
     rule_id: str
     explanation: str
-    kind: str
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    cue: tuple[int, int]
-    source: tuple[int, int] | None
-    root: int | None
-    rule_id: str
-    explanation: str
-    stance: Stance
-    fallback: SourceType | None
-    content: tuple[int, int]
-    kind: str
-    governor: int | None = None
+    stance: Stance = Stance.NEUTRAL
+    root: int | None = None
+    fallback: SourceType | None = None  # the type when no source can be typed
+    governor: int | None = None  # the verb a wording rule belongs to ("said in a statement")
     names_source: bool = False  # "citing X", "according to X": the wording names the source
     needs_speaker: bool = False  # a plain noun subject ("their presence shows") is no source
+    source_type: SourceType | None = None
+    source_name: str | None = None
+
+    @property
+    def typed(self) -> SourceType:
+        """The source type, once typed (every candidate that leaves the finder is)."""
+        if self.source_type is None:
+            raise ValueError(f"candidate {self.rule_id} at {self.cue} was never typed")
+        return self.source_type
 
 
-def outside_quotes(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+def outside_quotes(
+    doc: Doc, candidates: list[Candidate], found_quotes: Sequence[Quote]
+) -> list[Candidate]:
     """Drop reporting verbs inside a quotation: the quoted speaker is the source there.
 
     ("He said it over and over," she said.) A quotation's own frame ("..., he said, ...")
@@ -62,18 +75,18 @@ def outside_quotes(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     text = doc.text
     quotes = [
         (q.start, q.end)
-        for q in find_quotes(text)
+        for q in found_quotes
         if text[q.end - 1] in CLOSING_MARKS and "\n" not in text[q.start : q.end]
     ]
     if not quotes:
-        return drafts
+        return candidates
     starts = [q[0] for q in quotes]
     kept = []
-    for d in drafts:
+    for d in candidates:
         char = doc[d.cue[0]].idx
         k = bisect.bisect_right(starts, char) - 1
         inside = k >= 0 and char < quotes[k][1]
-        if not (inside and d.kind == "verb"):
+        if not (inside and d.kind is CueKind.VERB):
             kept.append(d)
     return kept
 
@@ -92,17 +105,17 @@ def longest(matches: list[Match]) -> list[Match]:
 Match = tuple[Hashable, int, int]
 
 
-def dedupe(drafts: list[Draft]) -> list[Draft]:
+def dedupe(candidates: list[Candidate]) -> list[Candidate]:
     """One attribution per cue; nested sources inside another cue ("a statement that ...") go."""
-    cue_of_token: dict[int, tuple[int, int]] = {}
-    for d in drafts:
+    cue_of_token: dict[int, TokenRange] = {}
+    for d in candidates:
         for i in range(*d.cue):
             cue_of_token.setdefault(i, d.cue)
-    verb_cues = {i for d in drafts if d.kind == "verb" for i in range(*d.cue)}
-    verb_ends = {d.cue[1]: d for d in drafts if d.kind == "verb"}
+    verb_cues = {i for d in candidates if d.kind is CueKind.VERB for i in range(*d.cue)}
+    verb_ends = {d.cue[1]: d for d in candidates if d.kind is CueKind.VERB}
     widened: dict[int, int] = {}  # verb cue start -> new end ("said in an interview")
     kept = []
-    for d in drafts:
+    for d in candidates:
         inside = cue_of_token.get(d.root) if d.root is not None else None
         if inside is not None and inside != d.cue:
             continue
@@ -113,15 +126,15 @@ def dedupe(drafts: list[Draft]) -> list[Draft]:
             continue
         kept.append(d)
     kept = [
-        replace(d, cue=(d.cue[0], widened[d.cue[0]]))
-        if d.kind == "verb" and d.cue[0] in widened
+        replace(d, cue=TokenRange(d.cue[0], widened[d.cue[0]]))
+        if d.kind is CueKind.VERB and d.cue[0] in widened
         else d
         for d in kept
     ]
-    rank = {"verb": 0, "phrase": 1, "hedge": 2}
+    rank = {CueKind.VERB: 0, CueKind.PHRASE: 1, CueKind.HEDGE: 2}
     kept.sort(key=lambda d: (not d.names_source, d.source is None, rank[d.kind]))
     taken: set[int] = set()
-    out: list[Draft] = []
+    out: list[Candidate] = []
     for d in kept:
         tokens = set(range(*d.cue))
         if not tokens & taken:
@@ -130,7 +143,7 @@ def dedupe(drafts: list[Draft]) -> list[Draft]:
     return sorted(out, key=lambda d: d.cue)
 
 
-def apply_anonymity(doc: Doc, found: list[Found], markers: list[Marker]) -> list[Found]:
+def apply_anonymity(doc: Doc, found: list[Candidate], markers: list[Marker]) -> list[Candidate]:
     """Sentences that say their source is anonymous make unnamed sources ANONYMOUS."""
     out = list(found)
     for start, end, rule in markers:
@@ -141,16 +154,14 @@ def apply_anonymity(doc: Doc, found: list[Found], markers: list[Marker]) -> list
                 out[i] = replace(out[i], source_type=SourceType.ANONYMOUS, source_name=None)
         if not inside:
             out.append(
-                Found(
-                    (start, end),
-                    None,
-                    SourceType.ANONYMOUS,
-                    None,
-                    Stance.NEUTRAL,
-                    (sent.start_char, sent.end_char),
-                    rule.id,
-                    rule.explanation,
-                    "phrase",
+                Candidate(
+                    cue=TokenRange(start, end),
+                    source=None,
+                    content=CharRange(sent.start_char, sent.end_char),
+                    kind=CueKind.PHRASE,
+                    rule_id=rule.id,
+                    explanation=rule.explanation,
+                    source_type=SourceType.ANONYMOUS,
                 )
             )
     return sorted(out, key=lambda f: f.cue)

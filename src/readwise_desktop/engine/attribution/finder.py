@@ -10,13 +10,15 @@ phrase beside them.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from readwise_desktop.engine.attribution.candidates import (
-    Draft,
-    Found,
+    Candidate,
+    CueKind,
     Marker,
     apply_anonymity,
     dedupe,
@@ -39,12 +41,13 @@ from readwise_desktop.engine.attribution.unparsed import (
     left_source,
     right_source,
 )
-from readwise_desktop.engine.attribution.wording import phrase_draft, speaker_drafts
-from readwise_desktop.engine.results import SourceType, Stance
+from readwise_desktop.engine.attribution.wording import phrase_candidate, speaker_candidates
+from readwise_desktop.engine.results import SourceType
 from readwise_desktop.engine.rules.loader import RuleSet
 from readwise_desktop.engine.rules.matching import index_rules
 from readwise_desktop.engine.rules.schema import HedgeRule, VerbRule
-from readwise_desktop.engine.text.quotes import find_quotes, quote_at
+from readwise_desktop.engine.text.quotes import Quote
+from readwise_desktop.engine.text.ranges import CharRange, TokenRange
 from readwise_desktop.engine.text.tokens import has_parse
 
 NOTHING_SAID = frozenset({"fail", "refuse", "decline", "forget", "neglect", "try", "attempt"})
@@ -63,22 +66,29 @@ class AttributionFinder:
                 self.phrasal.setdefault(verb.words[0], {})[verb.words[1]] = verb
 
     def find(
-        self, doc: Doc, hedges: list[tuple[Span, HedgeRule]], prior: Sequence[Mention] = ()
-    ) -> tuple[list[Found], list[Mention]]:
-        """The attributions of ``doc``, and the named mentions to carry to the next chunk."""
+        self,
+        doc: Doc,
+        hedges: list[tuple[Span, HedgeRule]],
+        quotes: Sequence[Quote],
+        prior: Sequence[Mention] = (),
+    ) -> tuple[list[Candidate], list[Mention]]:
+        """The attributions of ``doc``, given its hedges and quotations (in its character
+        offsets); and the named mentions to carry to the next chunk."""
         typer = SourceTyper(doc, self.rules, prior)
-        drafts = (
-            self._verbs(doc) + self._nominals(doc) if has_parse(doc) else self._verbs_plain(doc)
-        )
-        phrase_drafts, anonymous = self._phrases(doc)
-        drafts += phrase_drafts + self._from_hedges(hedges) + speaker_drafts(doc)
-        drafts = outside_quotes(doc, drafts)
-        found = [f for d in dedupe(drafts) if (f := self._typed(d, typer)) is not None]
+        if has_parse(doc):
+            opens = [q.start for q in quotes]
+            candidates = self._verbs(doc, opens) + self._nominals(doc)
+        else:
+            candidates = self._verbs_plain(doc)
+        phrase_candidates, anonymous = self._phrases(doc)
+        candidates += phrase_candidates + self._from_hedges(hedges) + speaker_candidates(doc)
+        candidates = outside_quotes(doc, candidates, quotes)
+        found = [f for d in dedupe(candidates) if (f := self._typed(d, typer)) is not None]
         return apply_anonymity(doc, found, anonymous), typer.carried()
 
     # --- reporting verbs, from the parse ----------------------------------------------------
 
-    def _verbs(self, doc: Doc) -> list[Draft]:
+    def _verbs(self, doc: Doc, quote_starts: list[int]) -> list[Candidate]:
         out = []
         for tok in doc:
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
@@ -86,9 +96,9 @@ class AttributionFinder:
             rule, particle = self._verb_rule(tok)
             if rule is None:
                 continue
-            if not self._clause_ok(tok, rule):
+            if not self._clause_ok(tok, rule, quote_starts):
                 continue
-            if self._reports_through(tok):
+            if self._reports_through(tok, quote_starts):
                 continue  # "officials continue to frame ...": the inner verb is the cue
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOTHING_SAID:
                 continue  # "failed to disclose", "declined to comment": nothing was said
@@ -100,22 +110,21 @@ class AttributionFinder:
             cue = cue_range(tok, particle)
             source = subject_range(subject)
             out.append(
-                Draft(
-                    cue,
-                    source,
-                    antecedent(subject).i,
-                    rule.id,
-                    rule.explanation,
-                    rule.stance,
-                    None,
-                    content_range(tok, source),
-                    "verb",
+                Candidate(
+                    cue=cue,
+                    source=source,
+                    content=content_range(tok, source),
+                    kind=CueKind.VERB,
+                    rule_id=rule.id,
+                    explanation=rule.explanation,
+                    stance=rule.stance,
+                    root=antecedent(subject).i,
                     needs_speaker=rule.needs_speaker,
                 )
             )
         return out
 
-    def _nominals(self, doc: Doc) -> list[Draft]:
+    def _nominals(self, doc: Doc) -> list[Candidate]:
         """Statement nouns with an owner: "Trump's claim that ...", "a Times report"."""
         out = []
         for tok in doc:
@@ -125,17 +134,17 @@ class AttributionFinder:
                 continue
             if tok.dep_ == "nsubj" and self._verb_rule(tok.head)[0] is not None:
                 continue  # "A UN report found ...": the report is the verb's source
+            owned = TokenRange(owner.left_edge.i, owner.right_edge.i + 1)
             out.append(
-                Draft(
-                    (tok.i, tok.i + 1),
-                    (owner.left_edge.i, owner.right_edge.i + 1),
-                    owner.i,
-                    rule.id,
-                    rule.explanation,
-                    rule.stance,
-                    None,
-                    content_range(tok, (owner.left_edge.i, owner.right_edge.i + 1)),
-                    "phrase",
+                Candidate(
+                    cue=TokenRange(tok.i, tok.i + 1),
+                    source=owned,
+                    content=content_range(tok, owned),
+                    kind=CueKind.PHRASE,
+                    rule_id=rule.id,
+                    explanation=rule.explanation,
+                    stance=rule.stance,
+                    root=owner.i,
                 )
             )
         return out
@@ -153,21 +162,21 @@ class AttributionFinder:
             return None, None  # "call off", "point at": another verb
         return self.rules.verbs.get(lemma), None
 
-    def _reports_through(self, tok: Token) -> bool:
+    def _reports_through(self, tok: Token, quote_starts: list[int]) -> bool:
         """Its infinitive is itself a reporting verb, which carries the attribution."""
         if tok.lemma_.lower() in NOTHING_SAID:
             return False
         for verb in (c for c in tok.children if chained(tok, c)):
             rule = self._verb_rule(verb)[0]
-            if rule is not None and self._clause_ok(verb, rule):
+            if rule is not None and self._clause_ok(verb, rule, quote_starts):
                 return True
         return False
 
-    def _clause_ok(self, tok: Token, rule: VerbRule) -> bool:
+    def _clause_ok(self, tok: Token, rule: VerbRule, quote_starts: list[int]) -> bool:
         """The verb has the clause its rule asks for, if it asks for one."""
-        return not rule.needs_clause or self._has_clause(tok, rule.speech_only)
+        return not rule.needs_clause or self._has_clause(tok, quote_starts, rule.speech_only)
 
-    def _has_clause(self, tok: Token, speech_only: bool = False) -> bool:
+    def _has_clause(self, tok: Token, quote_starts: list[int], speech_only: bool) -> bool:
         deps = SPEECH_DEPS if speech_only else CLAUSE_DEPS
         if any(c.dep_ in deps for c in tok.children):
             return True
@@ -175,12 +184,13 @@ class AttributionFinder:
             return True  # "Waiting times fell, a report found.": the clause comes first
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         sent = tok.sent
-        quoted = quote_at(find_quotes(sent.text), 0, len(sent.text)) is not None
+        k = bisect.bisect_left(quote_starts, sent.start_char)
+        quoted = k < len(quote_starts) and quote_starts[k] < sent.end_char  # a quote opens here
         return quoted or (nxt is not None and nxt.text in (":", "that"))
 
     # --- reporting verbs, by their forms (rules-only pipeline) ---------------------------
 
-    def _verbs_plain(self, doc: Doc) -> list[Draft]:
+    def _verbs_plain(self, doc: Doc) -> list[Candidate]:
         out = []
         for tok in doc:
             rule = self.forms.get(tok.lower_)
@@ -190,86 +200,72 @@ class AttributionFinder:
             source = left_source(doc, tok.i, sent.start) or right_source(doc, tok.i, sent.end)
             if source is None:
                 continue
-            content = (sent.start_char, sent.end_char)
             out.append(
-                Draft(
-                    (tok.i, tok.i + 1),
-                    source,
-                    source[1] - 1,
-                    rule.id,
-                    rule.explanation,
-                    rule.stance,
-                    None,
-                    content,
-                    "verb",
+                Candidate(
+                    cue=TokenRange(tok.i, tok.i + 1),
+                    source=source,
+                    content=CharRange(sent.start_char, sent.end_char),
+                    kind=CueKind.VERB,
+                    rule_id=rule.id,
+                    explanation=rule.explanation,
+                    stance=rule.stance,
+                    root=source[1] - 1,
                 )
             )
         return out
 
     # --- wording rules --------------------------------------------------------------------
 
-    def _phrases(self, doc: Doc) -> tuple[list[Draft], list[Marker]]:
-        out: list[Draft] = []
+    def _phrases(self, doc: Doc) -> tuple[list[Candidate], list[Marker]]:
+        out: list[Candidate] = []
         anonymous: list[Marker] = []
         for key, start, end in longest(self.matcher(doc)):
             rule = self.phrases[str(key)]
             if rule.effect == "anonymous":
                 anonymous.append((start, end, rule))
                 continue
-            draft = phrase_draft(doc, rule, start, end)
-            if draft is not None:
-                out.append(draft)
+            candidate = phrase_candidate(doc, rule, start, end)
+            if candidate is not None:
+                out.append(candidate)
         return out, anonymous
 
-    def _from_hedges(self, hedges: list[tuple[Span, HedgeRule]]) -> list[Draft]:
+    def _from_hedges(self, hedges: list[tuple[Span, HedgeRule]]) -> list[Candidate]:
         out = []
         for span, rule in hedges:
             if rule.implies_source is None:
                 continue
             sent = span.sent
             out.append(
-                Draft(
-                    (span.start, span.end),
-                    None,
-                    None,
-                    rule.id,
-                    rule.explanation,
-                    Stance.NEUTRAL,
-                    rule.implies_source,
-                    (sent.start_char, sent.end_char),
-                    "hedge",
+                Candidate(
+                    cue=TokenRange(span.start, span.end),
+                    source=None,
+                    content=CharRange(sent.start_char, sent.end_char),
+                    kind=CueKind.HEDGE,
+                    rule_id=rule.id,
+                    explanation=rule.explanation,
+                    fallback=rule.implies_source,
                 )
             )
         return out
 
     # --- typing ---------------------------------------------------------------------------
 
-    def _typed(self, draft: Draft, typer: SourceTyper) -> Found | None:
+    def _typed(self, candidate: Candidate, typer: SourceTyper) -> Candidate | None:
         typed: TypedSource | None = None
-        source = draft.source
+        source = candidate.source
         if source is not None:
-            typed = typer.type_range(source[0], source[1], draft.root)
-            if draft.kind == "verb" and draft.root is not None:
-                head = typer.doc[draft.root]
-                speaker_only = draft.needs_speaker and not typer.knows(head)
+            typed = typer.type_range(source[0], source[1], candidate.root)
+            if candidate.kind is CueKind.VERB and candidate.root is not None:
+                head = typer.doc[candidate.root]
+                speaker_only = candidate.needs_speaker and not typer.knows(head)
                 typed = typed or _untyped_subject(head, speaker_only)
-                if source[0] != draft.root and (typed is None or typed.name is None):
-                    source = np_range(typer.doc[draft.root])  # "officials, who said": not "who"
+                if source[0] != candidate.root and (typed is None or typed.name is None):
+                    source = np_range(typer.doc[candidate.root])  # "officials, who said": not "who"
         if typed is None:
-            if draft.kind == "verb" or draft.fallback is None:
+            if candidate.kind is CueKind.VERB or candidate.fallback is None:
                 return None
-            typed = TypedSource(draft.fallback, None)
-        return Found(
-            draft.cue,
-            source,
-            typed.type,
-            typed.name,
-            draft.stance,
-            draft.content,
-            draft.rule_id,
-            draft.explanation,
-            draft.kind,
-        )
+            typed = TypedSource(candidate.fallback, None)
+        return replace(candidate, source=source, source_type=typed.type, source_name=typed.name)
 
 
 def _negated_without_content(verb: Token) -> bool:

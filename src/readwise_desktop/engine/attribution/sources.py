@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from readwise_desktop.engine.attribution.unparsed import name_runs
 from readwise_desktop.engine.results import SourceType
 from readwise_desktop.engine.rules.loader import RuleSet
+from readwise_desktop.engine.text.ranges import TokenRange
 from readwise_desktop.engine.text.tokens import has_parse
 
 NP_LEFT = frozenset(
@@ -73,10 +74,10 @@ class Mention:
     head_words: frozenset[str]
 
 
-def np_range(tok: Token) -> tuple[int, int]:
+def np_range(tok: Token) -> TokenRange:
     """The token range of the noun phrase headed by ``tok``, without appositions or clauses."""
     if not has_parse(tok.doc):
-        return tok.i, tok.i + 1
+        return TokenRange(tok.i, tok.i + 1)
     left = tok.i
     for child in tok.lefts:
         if child.dep_ in NP_LEFT:
@@ -90,7 +91,7 @@ def np_range(tok: Token) -> tuple[int, int]:
         right -= 1
     while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
-    return left, right + 1
+    return TokenRange(left, right + 1)
 
 
 def _crosses_comma(head: Token, child: Token) -> bool:

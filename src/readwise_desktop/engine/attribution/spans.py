@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from readwise_desktop.engine.text.quotes import CLOSING_MARKS
+from readwise_desktop.engine.text.ranges import CharRange, TokenRange
 
 CONTENT_DEPS = frozenset(
     {"ccomp", "xcomp", "dobj", "parataxis", "oprd", "attr", "dative", "acl", "relcl"}
@@ -83,14 +84,14 @@ def antecedent(tok: Token) -> Token:
     return tok
 
 
-def subject_range(subject: Token) -> tuple[int, int]:
+def subject_range(subject: Token) -> TokenRange:
     """The source span: the subject's noun phrase, or the relative pronoun itself ("who")."""
     if antecedent(subject) is not subject:
-        return subject.i, subject.i + 1
+        return TokenRange(subject.i, subject.i + 1)
     return subject_span(subject)
 
 
-def subject_span(head: Token) -> tuple[int, int]:
+def subject_span(head: Token) -> TokenRange:
     """The whole subject with its appositions (PolNeAR's source spans).
 
     "Brian Fallon, the campaign's press secretary, noted": the closing comma of an apposition
@@ -116,7 +117,7 @@ def subject_span(head: Token) -> tuple[int, int]:
     closes_apposition = after < len(doc) and doc[after].text == "," and after <= head.head.i
     if closes_apposition and any(t.text == "," for t in doc[head.i : end]):
         end = after + 1
-    return start, end
+    return TokenRange(start, end)
 
 
 LEADING_WORDS = frozenset({"both", "even", "only"})
@@ -142,7 +143,7 @@ CUE_ADVERBS = frozenset(
 )
 
 
-def cue_range(tok: Token, particle: Token | None = None) -> tuple[int, int]:
+def cue_range(tok: Token, particle: Token | None = None) -> TokenRange:
     """The cue: the verb with its auxiliaries, negation, particle and a colon right after it.
 
     "has also said", "did not respond", "called for", "said:" (PolNeAR's cue spans).
@@ -169,7 +170,7 @@ def cue_range(tok: Token, particle: Token | None = None) -> tuple[int, int]:
         end += 1  # "complained about", "warned against", "spoke of"
     if end < len(doc) and doc[end].text == ":":
         end += 1
-    return start, end
+    return TokenRange(start, end)
 
 
 def _chain_start(tok: Token) -> int:
@@ -231,13 +232,13 @@ CONTENT_PREPOSITIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-def content_range(verb: Token, source: tuple[int, int]) -> tuple[int, int]:
+def content_range(verb: Token, source: TokenRange) -> CharRange:
     parts = [
         c for c in verb.children if c.dep_ in CONTENT_DEPS and not (source[0] <= c.i < source[1])
     ]
     sent = verb.sent
     if not parts:
-        return sent.start_char, sent.end_char
+        return CharRange(sent.start_char, sent.end_char)
     start = min(c.left_edge.idx for c in parts)
     end = max(c.right_edge.idx + len(c.right_edge) for c in parts)
-    return start, end
+    return CharRange(start, end)

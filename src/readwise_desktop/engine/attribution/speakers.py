@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import regex
 from spacy.tokens import Doc, Token
 
+from readwise_desktop.engine.text.ranges import CharRange, TokenRange
+
 MAX_NAME_TOKENS = 4
 DASHES = frozenset({"―", "—", "--", "–"})
 CLOSING_QUOTES = frozenset({"”", '"', "’", "'"})
@@ -27,9 +29,9 @@ NOT_SPEAKERS = frozenset(
 class SpeakerCue:
     rule_id: str
     explanation: str
-    cue: tuple[int, int]
-    source: tuple[int, int]
-    content: tuple[int, int]
+    cue: TokenRange
+    source: TokenRange
+    content: CharRange
 
 
 COLON = (
@@ -91,9 +93,9 @@ def _colon_speaker(doc: Doc, colon: Token) -> SpeakerCue | None:
     last = doc[line_end - 1]
     return SpeakerCue(
         *COLON,
-        cue=(colon.i, colon.i + 1),
-        source=(start, colon.i),
-        content=(colon.idx + 1, last.idx + len(last)),
+        cue=TokenRange(colon.i, colon.i + 1),
+        source=TokenRange(start, colon.i),
+        content=CharRange(colon.idx + 1, last.idx + len(last)),
     )
 
 
@@ -111,7 +113,7 @@ def _signed_quote(doc: Doc, dash: Token) -> SpeakerCue | None:
     sent = doc[before].sent
     return SpeakerCue(
         *DASH,
-        cue=(dash.i, dash.i + 1),
-        source=(dash.i + 1, end),
-        content=(sent.start_char, doc[before].idx + 1),
+        cue=TokenRange(dash.i, dash.i + 1),
+        source=TokenRange(dash.i + 1, end),
+        content=CharRange(sent.start_char, doc[before].idx + 1),
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from readwise_desktop.engine.text.ranges import TokenRange
+
 SKIP_BEFORE_VERB = frozenset(
     {
         "has",
@@ -112,7 +114,7 @@ def _is_np_word(tok: Token) -> bool:
     return tok.is_title or tok.is_upper or tok.lower_ in NP_WORDS or tok.is_alpha
 
 
-def left_source(doc: Doc, verb: int, sent_start: int) -> tuple[int, int] | None:
+def left_source(doc: Doc, verb: int, sent_start: int) -> TokenRange | None:
     """The noun phrase ending just before the verb (skipping auxiliaries and adverbs)."""
     j = verb - 1
     while j >= sent_start and (doc[j].lower_ in SKIP_BEFORE_VERB or doc[j].lower_.endswith("ly")):
@@ -121,7 +123,7 @@ def left_source(doc: Doc, verb: int, sent_start: int) -> tuple[int, int] | None:
         return None
     end = j + 1
     if doc[j].lower_ in PRONOUNS:
-        return j, end
+        return TokenRange(j, end)
     if doc[j].lower_ in NP_WORDS:
         return None
     start = j
@@ -134,10 +136,10 @@ def left_source(doc: Doc, verb: int, sent_start: int) -> tuple[int, int] | None:
         and (doc[start - 1].is_title or doc[start - 1].lower_ in NP_WORDS)
     ):
         start -= 1
-    return start, end
+    return TokenRange(start, end)
 
 
-def right_source(doc: Doc, verb: int, sent_end: int) -> tuple[int, int] | None:
+def right_source(doc: Doc, verb: int, sent_end: int) -> TokenRange | None:
     """Inverted order after a quotation: '"...," said Smith.'"""
     closing = ("”", '"', "’", "'")
     before = doc[verb - 1].text if verb > 0 else ""
@@ -145,7 +147,7 @@ def right_source(doc: Doc, verb: int, sent_end: int) -> tuple[int, int] | None:
         return None
     start = verb + 1
     if start < sent_end and doc[start].lower_ in PRONOUNS:
-        return start, start + 1
+        return TokenRange(start, start + 1)
     end = start
     while (
         end < sent_end
@@ -155,10 +157,10 @@ def right_source(doc: Doc, verb: int, sent_end: int) -> tuple[int, int] | None:
         end += 1
     while end > start and doc[end - 1].lower_ in NP_WORDS:
         end -= 1
-    return (start, end) if end > start else None
+    return TokenRange(start, end) if end > start else None
 
 
-def name_runs(doc: Doc) -> list[tuple[int, int]]:
+def name_runs(doc: Doc) -> list[TokenRange]:
     """Runs of two or more capitalised words ("Jonas Berg", "Port Alder Harbour Authority"),
     the rules-only stand-in for named entities."""
     out = []
@@ -170,12 +172,12 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         ):
             j += 1
         if j - i >= 2:
-            out.append((i, j))
+            out.append(TokenRange(i, j))
         i = max(j, i + 1)
     return out
 
 
-def source_after_plain(doc: Doc, start: int) -> tuple[int, int] | None:
+def source_after_plain(doc: Doc, start: int) -> TokenRange | None:
     """The noun phrase after "according to" or "citing", up to punctuation or a clause word."""
     end = start
     while (
@@ -186,4 +188,4 @@ def source_after_plain(doc: Doc, start: int) -> tuple[int, int] | None:
         and not doc[end].is_space
     ):
         end += 1
-    return (start, end) if end > start else None
+    return TokenRange(start, end) if end > start else None

@@ -5,28 +5,29 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from readwise_desktop.engine.attribution.candidates import Draft
+from readwise_desktop.engine.attribution.candidates import Candidate, CueKind
 from readwise_desktop.engine.attribution.sources import np_range
 from readwise_desktop.engine.attribution.spans import subject_of
 from readwise_desktop.engine.attribution.speakers import find_speakers
 from readwise_desktop.engine.attribution.unparsed import name_runs, source_after_plain
-from readwise_desktop.engine.results import SourceType, Stance
+from readwise_desktop.engine.results import SourceType
 from readwise_desktop.engine.rules.schema import PhraseRule
+from readwise_desktop.engine.text.ranges import CharRange, TokenRange
 from readwise_desktop.engine.text.tokens import has_parse
 
 
-def phrase_draft(doc: Doc, rule: PhraseRule, start: int, end: int) -> Draft | None:
-    """A draft attribution from a wording rule's match: cue, source (marked, after or the
+def phrase_candidate(doc: Doc, rule: PhraseRule, start: int, end: int) -> Candidate | None:
+    """A candidate attribution from a wording rule's match: cue, source (marked, after or the
     clause's subject) and content."""
     flags = source_flags(rule, end - start)
     cue_tokens = [start + k for k, is_src in enumerate(flags) if not is_src]
-    cue = (cue_tokens[0], cue_tokens[-1] + 1)
-    source: tuple[int, int] | None = None
+    cue = TokenRange(cue_tokens[0], cue_tokens[-1] + 1)
+    source: TokenRange | None = None
     root: int | None = None
     governor: int | None = None
     if rule.source == "marked":
         src = [start + k for k, is_src in enumerate(flags) if is_src]
-        source, root = (src[0], src[-1] + 1), src[-1]
+        source, root = TokenRange(src[0], src[-1] + 1), src[-1]
     elif rule.source == "after":
         source, root = source_after(doc, end)
         if source is None:
@@ -37,42 +38,41 @@ def phrase_draft(doc: Doc, rule: PhraseRule, start: int, end: int) -> Draft | No
             return None
         source, root = np_range(subject), subject.i
     sent = doc[start].sent
-    content = (doc[end - 1].idx + len(doc[end - 1]), sent.end_char)
+    content = CharRange(doc[end - 1].idx + len(doc[end - 1]), sent.end_char)
     if rule.source == "after" or content[0] >= content[1]:
-        content = (sent.start_char, sent.end_char)
-    return Draft(
-        cue,
-        source,
-        root,
-        rule.id,
-        rule.explanation,
-        rule.stance,
-        rule.source_type,
-        content,
-        "phrase",
-        governor,
-        rule.source in ("after", "marked"),
+        content = CharRange(sent.start_char, sent.end_char)
+    return Candidate(
+        cue=cue,
+        source=source,
+        content=content,
+        kind=CueKind.PHRASE,
+        rule_id=rule.id,
+        explanation=rule.explanation,
+        stance=rule.stance,
+        root=root,
+        fallback=rule.source_type,
+        governor=governor,
+        names_source=rule.source in ("after", "marked"),
     )
 
 
-def speaker_drafts(doc: Doc) -> list[Draft]:
+def speaker_candidates(doc: Doc) -> list[Candidate]:
     return [
-        Draft(
-            s.cue,
-            s.source,
-            s.source[1] - 1,
-            s.rule_id,
-            s.explanation,
-            Stance.NEUTRAL,
-            SourceType.NAMED_PERSON,
-            s.content,
-            "phrase",
+        Candidate(
+            cue=TokenRange(*s.cue),
+            source=TokenRange(*s.source),
+            content=CharRange(*s.content),
+            kind=CueKind.PHRASE,
+            rule_id=s.rule_id,
+            explanation=s.explanation,
+            root=s.source[1] - 1,
+            fallback=SourceType.NAMED_PERSON,
         )
         for s in find_speakers(doc)
     ]
 
 
-def source_after(doc: Doc, end: int) -> tuple[tuple[int, int] | None, int | None]:
+def source_after(doc: Doc, end: int) -> tuple[TokenRange | None, int | None]:
     if end >= len(doc):
         return None, None
     if not has_parse(doc):

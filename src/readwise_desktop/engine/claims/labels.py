@@ -11,7 +11,7 @@ import bisect
 from collections import Counter
 from collections.abc import Sequence
 
-from readwise_desktop.engine.attribution.candidates import Found
+from readwise_desktop.engine.attribution.candidates import Candidate
 from readwise_desktop.engine.results import (
     GROUPS,
     SOURCING_LABELS,
@@ -28,7 +28,7 @@ from readwise_desktop.engine.results import (
     TextSpan,
     group_of,
 )
-from readwise_desktop.engine.text.quotes import Quote, find_quotes
+from readwise_desktop.engine.text.quotes import Quote
 
 
 def sentence_ranges(text: str, starts: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -94,11 +94,11 @@ def build_claims(
     text: str,
     ranges: list[tuple[int, int]],
     sentence_roles: list[SentenceRole],
-    found: list[tuple[Found, TextSpan, TextSpan | None]],
+    found: list[tuple[Candidate, TextSpan, TextSpan | None]],
     hedges: list[Hedge],
+    quotes: list[Quote],
 ) -> tuple[tuple[Sentence, ...], tuple[Attribution, ...], Summary]:
     index = SentenceIndex(ranges)
-    quotes = find_quotes(text)
     quote_starts = [q.start for q in quotes]
     attributions = tuple(
         _attribution(text, index, f, cue, src, quotes, quote_starts) for f, cue, src in found
@@ -127,7 +127,7 @@ def build_claims(
 def _attribution(
     text: str,
     index: SentenceIndex,
-    found: Found,
+    found: Candidate,
     cue: TextSpan,
     source: TextSpan | None,
     quotes: list[Quote],
@@ -149,7 +149,7 @@ def _attribution(
     return Attribution(
         cue,
         source,
-        found.source_type,
+        found.typed,
         found.source_name,
         found.stance,
         content,
