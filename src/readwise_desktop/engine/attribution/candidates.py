@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 
 from readwise_desktop.engine.results import SourceType, Stance
 from readwise_desktop.engine.rules.schema import PhraseRule
-from readwise_desktop.engine.text.quotes import CLOSING_MARKS, Quote
+from readwise_desktop.engine.text.lexicon import CLOSING_MARKS
+from readwise_desktop.engine.text.quotes import Quote
 from readwise_desktop.engine.text.ranges import CharRange, TokenRange
 
 Marker = tuple[int, int, PhraseRule]

@@ -46,11 +46,13 @@ from readwise_desktop.engine.results import SourceType
 from readwise_desktop.engine.rules.loader import RuleSet
 from readwise_desktop.engine.rules.matching import index_rules
 from readwise_desktop.engine.rules.schema import HedgeRule, VerbRule
+from readwise_desktop.engine.text.lexicon import UNSPECIFIED
 from readwise_desktop.engine.text.quotes import Quote
 from readwise_desktop.engine.text.ranges import CharRange, TokenRange
 from readwise_desktop.engine.text.tokens import has_parse
 
-NOTHING_SAID = frozenset({"fail", "refuse", "decline", "forget", "neglect", "try", "attempt"})
+NOTHING_SAID = "list.attribution.nothing_said"
+NOT_SPEAKERS = "list.attribution.not_speakers"
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "oprd"})
 SPEECH_DEPS = frozenset({"ccomp", "parataxis"})
 
@@ -60,6 +62,7 @@ class AttributionFinder:
         self.rules = rules
         self.matcher, self.phrases = index_rules(rules.phrases)
         self.forms = rules.verb_for_form()
+        self.lists = rules.words()
         self.phrasal: dict[str, dict[str, VerbRule]] = {}
         for verb in rules.verbs.values():
             if len(verb.words) == 2:
@@ -81,7 +84,11 @@ class AttributionFinder:
         else:
             candidates = self._verbs_plain(doc)
         phrase_candidates, anonymous = self._phrases(doc)
-        candidates += phrase_candidates + self._from_hedges(hedges) + speaker_candidates(doc)
+        candidates += (
+            phrase_candidates
+            + self._from_hedges(hedges)
+            + speaker_candidates(doc, self.lists[NOT_SPEAKERS])
+        )
         candidates = outside_quotes(doc, candidates, quotes)
         found = [f for d in dedupe(candidates) if (f := self._typed(d, typer)) is not None]
         return apply_anonymity(doc, found, anonymous), typer.carried()
@@ -100,7 +107,7 @@ class AttributionFinder:
                 continue
             if self._reports_through(tok, quote_starts):
                 continue  # "officials continue to frame ...": the inner verb is the cue
-            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOTHING_SAID:
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.lists[NOTHING_SAID]:
                 continue  # "failed to disclose", "declined to comment": nothing was said
             if _negated_without_content(tok):
                 continue  # "the campaign did not comment": nothing is attributed
@@ -164,7 +171,7 @@ class AttributionFinder:
 
     def _reports_through(self, tok: Token, quote_starts: list[int]) -> bool:
         """Its infinitive is itself a reporting verb, which carries the attribution."""
-        if tok.lemma_.lower() in NOTHING_SAID:
+        if tok.lemma_.lower() in self.lists[NOTHING_SAID]:
             return False
         for verb in (c for c in tok.children if chained(tok, c)):
             rule = self._verb_rule(verb)[0]
@@ -273,9 +280,6 @@ def _negated_without_content(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in children) and not any(
         c.dep_ in CONTENT_DEPS for c in children
     )
-
-
-UNSPECIFIED = frozenset({"they", "them"})
 
 
 def _untyped_subject(head: Token, needs_speaker: bool = False) -> TypedSource | None:

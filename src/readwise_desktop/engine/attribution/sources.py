@@ -16,6 +16,12 @@ from spacy.tokens import Doc, Token
 from readwise_desktop.engine.attribution.unparsed import name_runs
 from readwise_desktop.engine.results import SourceType
 from readwise_desktop.engine.rules.loader import RuleSet
+from readwise_desktop.engine.text.lexicon import (
+    DETERMINERS,
+    ORG_PRONOUNS,
+    PERSON_PRONOUNS,
+    SKIP_PRONOUNS,
+)
 from readwise_desktop.engine.text.ranges import TokenRange
 from readwise_desktop.engine.text.tokens import has_parse
 
@@ -36,11 +42,7 @@ NP_LEFT = frozenset(
     }
 )
 NP_RIGHT = frozenset({"compound", "cc", "conj", "prep", "pobj", "case", "nummod"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-ORG_PRONOUNS = frozenset({"it"})
-SKIP_PRONOUNS = frozenset({"i", "we", "you", "me", "us", "this", "that", "which", "what"})
 ORG_LABELS = frozenset({"ORG", "GPE", "FAC"})
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
 SPEECH_NOUNS = frozenset(
     {
         "statement",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from readwise_desktop.engine.text.quotes import CLOSING_MARKS
+from readwise_desktop.engine.text.lexicon import CLOSING_MARKS, OWNER_PRONOUNS, RELATIVE
 from readwise_desktop.engine.text.ranges import CharRange, TokenRange
 
 CONTENT_DEPS = frozenset(
@@ -18,10 +18,6 @@ CONTENT_DEPS = frozenset(
 )
 
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp"})
-
-RELATIVE = frozenset({"who", "that", "which", "whom"})
-
-OWNER_PRONOUNS = frozenset({"his", "her", "their", "its"})
 
 
 def states_content(noun: Token) -> bool:

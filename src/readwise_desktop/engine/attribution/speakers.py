@@ -14,15 +14,10 @@ from dataclasses import dataclass
 import regex
 from spacy.tokens import Doc, Token
 
+from readwise_desktop.engine.text.lexicon import SIGNED_QUOTE_CLOSERS, SIGNED_QUOTE_OPENERS
 from readwise_desktop.engine.text.ranges import CharRange, TokenRange
 
 MAX_NAME_TOKENS = 4
-DASHES = frozenset({"―", "—", "--", "–"})
-CLOSING_QUOTES = frozenset({"”", '"', "’", "'"})
-OPENING_QUOTES = frozenset({"“", '"', "‘", "'", "("})
-NOT_SPEAKERS = frozenset(
-    {"update", "note", "editor", "correction", "source", "sources", "photo", "video", "watch"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +42,17 @@ DASH = (
 CANDIDATE = regex.compile(r"[:―—–]|--")
 
 
-def find_speakers(doc: Doc) -> list[SpeakerCue]:
+def find_speakers(doc: Doc, not_speakers: frozenset[str]) -> list[SpeakerCue]:
+    """Transcript speakers and signed quotes; ``not_speakers``: labels that are none."""
     out = []
     for match in CANDIDATE.finditer(doc.text):
         span = doc.char_span(match.start(), match.end())
         if span is None or len(span) != 1:
             continue
         tok = span[0]
-        found = _colon_speaker(doc, tok) if tok.text == ":" else _signed_quote(doc, tok)
+        found = (
+            _colon_speaker(doc, tok, not_speakers) if tok.text == ":" else _signed_quote(doc, tok)
+        )
         if found is not None:
             out.append(found)
     return out
@@ -69,7 +67,7 @@ def _is_name_token(tok: Token) -> bool:
 
 def _line_start(doc: Doc, i: int) -> bool:
     """Token ``i`` opens a line (after optional opening quotes)."""
-    while i > 0 and doc[i - 1].text in OPENING_QUOTES:
+    while i > 0 and doc[i - 1].text in SIGNED_QUOTE_OPENERS:
         i -= 1
     return (
         i == 0
@@ -79,13 +77,13 @@ def _line_start(doc: Doc, i: int) -> bool:
     )
 
 
-def _colon_speaker(doc: Doc, colon: Token) -> SpeakerCue | None:
+def _colon_speaker(doc: Doc, colon: Token, not_speakers: frozenset[str]) -> SpeakerCue | None:
     start = colon.i
     while start > 0 and colon.i - start < MAX_NAME_TOKENS and _is_name_token(doc[start - 1]):
         start -= 1
     if start == colon.i or not _line_start(doc, start) or not doc[start].is_alpha:
         return None
-    if doc[start].lower_ in NOT_SPEAKERS or colon.i + 1 >= len(doc):
+    if doc[start].lower_ in not_speakers or colon.i + 1 >= len(doc):
         return None
     line_end = colon.i + 1
     while line_end < len(doc) and "\n" not in doc[line_end].text:
@@ -103,7 +101,7 @@ def _signed_quote(doc: Doc, dash: Token) -> SpeakerCue | None:
     before = dash.i - 1
     while before > 0 and doc[before].is_space:
         before -= 1
-    if before < 0 or doc[before].text not in CLOSING_QUOTES:
+    if before < 0 or doc[before].text not in SIGNED_QUOTE_CLOSERS:
         return None
     end = dash.i + 1
     while end < len(doc) and end - dash.i <= MAX_NAME_TOKENS and _is_name_token(doc[end]):

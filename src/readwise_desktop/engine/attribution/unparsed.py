@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from readwise_desktop.engine.text.lexicon import SUBJECT_PRONOUNS
 from readwise_desktop.engine.text.ranges import TokenRange
 
 SKIP_BEFORE_VERB = frozenset(
@@ -80,7 +81,6 @@ NP_WORDS = frozenset(
         "former",
     }
 )
-PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
 STOP = frozenset(
     {
         ",",
@@ -122,7 +122,7 @@ def left_source(doc: Doc, verb: int, sent_start: int) -> TokenRange | None:
     if j < sent_start or doc[j].is_punct or doc[j].lower_ in STOP:
         return None
     end = j + 1
-    if doc[j].lower_ in PRONOUNS:
+    if doc[j].lower_ in SUBJECT_PRONOUNS:
         return TokenRange(j, end)
     if doc[j].lower_ in NP_WORDS:
         return None
@@ -146,7 +146,7 @@ def right_source(doc: Doc, verb: int, sent_end: int) -> TokenRange | None:
     if before not in closing and not (before == "," and verb > 1 and doc[verb - 2].text in closing):
         return None
     start = verb + 1
-    if start < sent_end and doc[start].lower_ in PRONOUNS:
+    if start < sent_end and doc[start].lower_ in SUBJECT_PRONOUNS:
         return TokenRange(start, start + 1)
     end = start
     while (

@@ -56,7 +56,7 @@ def phrase_candidate(doc: Doc, rule: PhraseRule, start: int, end: int) -> Candid
     )
 
 
-def speaker_candidates(doc: Doc) -> list[Candidate]:
+def speaker_candidates(doc: Doc, not_speakers: frozenset[str]) -> list[Candidate]:
     return [
         Candidate(
             cue=TokenRange(*s.cue),
@@ -68,7 +68,7 @@ def speaker_candidates(doc: Doc) -> list[Candidate]:
             root=s.source[1] - 1,
             fallback=SourceType.NAMED_PERSON,
         )
-        for s in find_speakers(doc)
+        for s in find_speakers(doc, not_speakers)
     ]
 
 

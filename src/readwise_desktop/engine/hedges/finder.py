@@ -19,13 +19,14 @@ class HedgeFinder:
 
     def __init__(self, rules: RuleSet) -> None:
         self.matcher, self.rules = index_rules(rules.hedges)
+        self.lists = rules.words()
 
     def spans(self, doc: Doc) -> list[Span]:
         """Non-overlapping hedge spans (the longest wins), label = category, id = rule id."""
         found = []
         for key, start, end in self.matcher(doc):
             rule = self.rules[str(key)]
-            if all(GUARDS[name](doc, start, end) for name in rule.guards):
+            if all(GUARDS[name](doc, start, end, self.lists) for name in rule.guards):
                 found.append(Span(doc, start, end, label=rule.category.value, span_id=rule.id))
         return sorted(filter_spans(found), key=lambda s: s.start)
 

@@ -13,15 +13,20 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from readwise_desktop.engine.hedges.modal_guards import epistemic_modal, speculative_would
+from readwise_desktop.engine.rules.schema import WordLists
+from readwise_desktop.engine.text.lexicon import PERSONAL, POSSESSIVE_DETERMINERS
 from readwise_desktop.engine.text.tokens import (
-    PERSONAL,
     clause_subject,
     has_parse,
     is_personal,
     next_token,
 )
 
-Guard = Callable[[Doc, int, int], bool]
+Guard = Callable[[Doc, int, int, WordLists], bool]
+MONTH_CONTEXT = "list.hedge.month_context"
+POSSIBLE_BLOCKERS = "list.hedge.possible_blockers"
+NOT_COUNTED = "list.hedge.not_counted"
+POLLING_TERMS = "list.hedge.polling_terms"
 
 QUANTITY_WORDS = frozenset(
     {
@@ -55,57 +60,13 @@ QUANTITY_WORDS = frozenset(
 
 CURRENCY = frozenset({"$", "€", "£", "¥", "us$", "usd", "eur", "a", "an"})
 
-MONTH_CONTEXT = frozenset(
-    {
-        "in",
-        "of",
-        "since",
-        "until",
-        "till",
-        "by",
-        "last",
-        "next",
-        "early",
-        "late",
-        "mid",
-        "on",
-        "from",
-        "through",
-        "during",
-        "this",
-        "before",
-        "after",
-        "between",
-        "and",
-        "to",
-    }
-)
 
 MAKING = frozenset({"make", "render"})
 
 MAKING_FORMS = frozenset({"make", "makes", "made", "making", "render", "renders", "rendered"})
 
-POSSIBLE_BLOCKERS = frozenset(
-    {
-        "as",
-        "if",
-        "whenever",
-        "wherever",
-        "where",
-        "when",
-        "everything",
-        "all",
-        "best",
-        "made",
-        "make",
-        "makes",
-        "making",
-        "whatever",
-    }
-)
 
-
-def number_follows(doc: Doc, start: int, end: int) -> bool:
+def number_follows(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     """A number or a quantity word comes next ("nearly three dozen", "about $5m", "some 40").
 
     Not a particle: "handed over millions of dollars" hands something over.
@@ -122,7 +83,7 @@ def number_follows(doc: Doc, start: int, end: int) -> bool:
     return tok is not None and (tok.like_num or tok.lower_ in QUANTITY_WORDS)
 
 
-def not_month(doc: Doc, start: int, end: int) -> bool:
+def not_month(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     """ "may" is the modal, not the month ("in May", "May 5", "on 3 May")."""
     tok = doc[start]
     after = next_token(doc, end)
@@ -131,12 +92,12 @@ def not_month(doc: Doc, start: int, end: int) -> bool:
     if tok.text != "May":
         return True  # lower-case "may" (or "MAY" in a headline) is the modal
     before = doc[start - 1] if start > 0 else None
-    if before is not None and (before.lower_ in MONTH_CONTEXT or before.like_num):
+    if before is not None and (before.lower_ in lists[MONTH_CONTEXT] or before.like_num):
         return False
     return bool(tok.is_sent_start)
 
 
-def nonhuman_subject(doc: Doc, start: int, end: int) -> bool:
+def nonhuman_subject(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     """ "suggests", "indicates", "shows" of evidence, not a person proposing ("he suggested")."""
     tok = doc[start]
     if has_parse(doc):
@@ -161,11 +122,11 @@ def _proposes(verb: Token) -> bool:
     return False
 
 
-def not_possible_of_manner(doc: Doc, start: int, end: int) -> bool:
+def not_possible_of_manner(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     """ "possible" of likelihood, not "as soon as possible", "made possible" or "possible to do"."""
     before = doc[start - 1] if start > 0 else None
     after = next_token(doc, end)
-    if before is not None and before.lower_ in POSSIBLE_BLOCKERS:
+    if before is not None and before.lower_ in lists[POSSIBLE_BLOCKERS]:
         return False
     if after is not None and after.lower_ == "to":
         return False
@@ -175,7 +136,7 @@ def not_possible_of_manner(doc: Doc, start: int, end: int) -> bool:
     return not any(t.lower_ in MAKING_FORMS for t in window)
 
 
-def attributive(doc: Doc, start: int, end: int) -> bool:
+def attributive(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     """An adjective before a noun ("the alleged attacker"), not a verb ("she alleged that")."""
     after = next_token(doc, end)
     if after is None or not after.is_alpha or after.lower_ in ("that", "to", "by"):
@@ -186,10 +147,10 @@ def attributive(doc: Doc, start: int, end: int) -> bool:
     return before is None or before.lower_ in ("a", "an", "the", "his", "her", "their", "its")
 
 
-def not_before_noun_of_plan(doc: Doc, start: int, end: int) -> bool:
+def not_before_noun_of_plan(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     """ "likely"/"potential" of likelihood, not as a noun ("the likely", "potential energy")."""
     after = next_token(doc, end)
-    if after is not None and after.lower_ in ("energy", "customers", "buyers", "voters", "voter"):
+    if after is not None and after.lower_ in lists[POLLING_TERMS]:
         return False  # "likely voters": a polling term
     if has_parse(doc) and doc[start].pos_ == "NOUN":
         return (
@@ -198,7 +159,7 @@ def not_before_noun_of_plan(doc: Doc, start: int, end: int) -> bool:
     return True
 
 
-def vague_quantity(doc: Doc, start: int, end: int) -> bool:
+def vague_quantity(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     """ "some", "many", "most" counting a plural noun or "of" a group, not a number or an adverb.
 
     "Many residents", "some of the policies", "most economists"; not "some 40" (approximate
@@ -211,8 +172,8 @@ def vague_quantity(doc: Doc, start: int, end: int) -> bool:
         after = next_token(doc, nxt.i + 1)
         if any(t.lower_ == "most" or t.tag_ == "JJS" for t in doc[nxt.i + 2 : nxt.i + 6]):
             return False  # "some of the world's worst conflicts": a superlative, not a count
-        return after is not None and after.lower_ in OWNERS
-    if nxt.like_num or nxt.lower_ in NOT_COUNTED:
+        return after is not None and after.lower_ in POSSESSIVE_DETERMINERS
+    if nxt.like_num or nxt.lower_ in lists[NOT_COUNTED]:
         return False
     if has_parse(doc):
         after = next_token(doc, nxt.i + 1)
@@ -220,12 +181,6 @@ def vague_quantity(doc: Doc, start: int, end: int) -> bool:
         return noun is not None and noun.pos_ == "NOUN" and noun.tag_ == "NNS"
     return nxt.is_alpha and nxt.lower_.endswith("s")
 
-
-OWNERS = frozenset({"the", "its", "their", "his", "her", "these", "those", "our", "my", "your"})
-
-NOT_COUNTED = frozenset(
-    {"times", "years", "months", "weeks", "days", "hours", "ways", "more", "other"}
-)
 
 GUARDS: dict[str, Guard] = {
     "number_follows": number_follows,

@@ -9,106 +9,23 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from readwise_desktop.engine.rules.schema import WordLists
+from readwise_desktop.engine.text.lexicon import NOT
 from readwise_desktop.engine.text.tokens import (
-    NOT,
     clause_subject,
     has_parse,
     is_personal,
     next_token,
 )
 
-PERMISSION_VERBS = frozenset(
-    {
-        "enter",
-        "apply",
-        "leave",
-        "use",
-        "park",
-        "attend",
-        "vote",
-        "submit",
-        "contact",
-        "access",
-        "join",
-        "visit",
-        "bring",
-        "swim",
-        "register",
-        "proceed",
-        "request",
-        "borrow",
-        "keep",
-        "sit",
-        "speak",
-        "ask",
-        "go",
-        "come",
-        "stay",
-        "help",
-        "read",
-        "write",
-        "call",
-        "email",
-        "choose",
-        "opt",
-        "find",
-        "afford",
-        "do",
-        "make",
-        "hear",
-        "feel",
-        "remember",
-        "understand",
-    }
-)
-
-PROPOSAL_NOUNS = frozenset(
-    {
-        "bill",
-        "plan",
-        "law",
-        "proposal",
-        "measure",
-        "deal",
-        "agreement",
-        "legislation",
-        "rule",
-        "policy",
-        "order",
-        "budget",
-        "project",
-        "programme",
-        "program",
-        "amendment",
-        "treaty",
-        "reform",
-        "scheme",
-        "tariff",
-        "tax",
-        "regulation",
-        "package",
-        "resolution",
-        "ordinance",
-    }
-)
-
-HABIT_WORDS = frozenset(
-    {
-        "often",
-        "usually",
-        "always",
-        "sometimes",
-        "never",
-        "like",
-        "love",
-        "prefer",
-        "rather",
-        "regularly",
-        "later",
-    }
-)
-
-CONDITIONAL = frozenset({"if", "unless", "otherwise", "without", "wish", "imagine"})
+PERMISSION_VERBS = "list.hedge.permission_verbs"
+ABILITY_AGENTS = "list.hedge.ability_agents"
+CONDITIONAL = "list.hedge.conditional"
+HABIT_WORDS = "list.hedge.habit_words"
+PROPOSAL_NOUNS = "list.hedge.proposal_nouns"
+NARRATIVE_ADVERBS = "list.hedge.narrative_adverbs"
+NARRATIVE_VERBS = "list.hedge.narrative_verbs"
+STATEMENT_NOUNS = "list.hedge.statement_nouns"
 
 
 def _governed_verb(doc: Doc, start: int) -> Token | None:
@@ -123,18 +40,11 @@ def _governed_verb(doc: Doc, start: int) -> Token | None:
     return None
 
 
-AGENTS = frozenset(
-    {"government", "state", "regulator", "authority", "official", "leader", "congress", "court"}
-    | {"police", "agency", "lawmaker", "other", "people", "voter", "company", "investor", "they"}
-    | {"parliament", "commission", "council", "president", "minister", "ministry", "administration"}
-)
+def _is_agent(tok: Token | None, agents: frozenset[str]) -> bool:
+    return tok is not None and (tok.lemma_.lower() in agents or tok.lower_ in agents)
 
 
-def _is_agent(tok: Token | None) -> bool:
-    return tok is not None and (tok.lemma_.lower() in AGENTS or tok.lower_ in AGENTS)
-
-
-def epistemic_modal(doc: Doc, start: int, end: int) -> bool:
+def epistemic_modal(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     """may/might/could of possibility, not permission or ability ("you may go", "he could swim")."""
     modal = doc[start].lower_
     after = next_token(doc, end)
@@ -152,31 +62,37 @@ def epistemic_modal(doc: Doc, start: int, end: int) -> bool:
     subject = clause_subject(verb) if has_parse(doc) else (doc[start - 1] if start > 0 else None)
     if subject is not None and subject.lower_ == "you":
         return False
-    if modal == "could" and (is_personal(subject) or _is_agent(subject)):
+    if modal == "could" and (is_personal(subject) or _is_agent(subject, lists[ABILITY_AGENTS])):
         return False  # "he could swim", "regulators could hold them liable": ability
-    return not (is_personal(subject) and verb.lemma_.lower() in PERMISSION_VERBS)
+    return not (is_personal(subject) and verb.lemma_.lower() in lists[PERMISSION_VERBS])
 
 
-def speculative_would(doc: Doc, start: int, end: int) -> bool:
+def speculative_would(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     """ "would" of speculation, not a reported plan, a habit, a condition or a wish."""
     sent = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
     words = {t.lower_ for t in sent}
-    if words & CONDITIONAL:
+    if words & lists[CONDITIONAL]:
         return False
     after = next_token(doc, end)
-    if after is None or after.lower_ in HABIT_WORDS or after.lower_ in NOT:
+    if after is None or after.lower_ in lists[HABIT_WORDS] or after.lower_ in NOT:
         return False
     if not has_parse(doc):
         return after.lower_ in ("be", "have", "likely", "probably", "almost", "seem", "appear")
     verb = _governed_verb(doc, start)
-    if verb is None or _under_reporting_clause(verb) or _future_in_past(doc, verb, end):
+    if (
+        verb is None
+        or _under_reporting_clause(verb, lists)
+        or _future_in_past(doc, verb, end, lists)
+    ):
         return False
-    if _under_a_plan(sent):
+    if _under_a_plan(sent, lists[PROPOSAL_NOUNS]):
         return False
     if verb.lemma_.lower() not in GUESSING_VERBS or any(c.dep_ == "auxpass" for c in verb.children):
         return False  # "people would enroll", "mines would be sold": a plan's terms
     subject = clause_subject(verb)
-    if subject is not None and (subject.lemma_.lower() in PROPOSAL_NOUNS or is_personal(subject)):
+    if subject is not None and (
+        subject.lemma_.lower() in lists[PROPOSAL_NOUNS] or is_personal(subject)
+    ):
         return verb.lower_ in ("be", "have") and not is_personal(subject)
     return True
 
@@ -189,21 +105,17 @@ GUESSING_VERBS = frozenset(
     | {"require", "need", "make", "prove", "amount", "likely", "probably"}
 )
 
-NARRATIVE_ADVERBS = frozenset({"later", "eventually", "soon", "subsequently", "then", "go"})
 
-NARRATIVE_VERBS = frozenset({"become", "go", "remain", "grow", "prove", "serve", "spend"})
-
-
-def _future_in_past(doc: Doc, verb: Token, end: int) -> bool:
+def _future_in_past(doc: Doc, verb: Token, end: int, lists: WordLists) -> bool:
     """ "would" telling what happened later, or a purpose or a counterfactual past.
 
     "which would become his best-known work", "so that the train would stop here",
     "would later marry", "would have won" (a past that did not happen).
     """
     after = next_token(doc, end)
-    if after is not None and after.lower_ in NARRATIVE_ADVERBS:
+    if after is not None and after.lower_ in lists[NARRATIVE_ADVERBS]:
         return True
-    if verb.dep_ == "relcl" or verb.lemma_.lower() in NARRATIVE_VERBS:
+    if verb.dep_ == "relcl" or verb.lemma_.lower() in lists[NARRATIVE_VERBS]:
         return True
     marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
     if {"so", "that"} <= marks or "so" in marks:
@@ -211,7 +123,7 @@ def _future_in_past(doc: Doc, verb: Token, end: int) -> bool:
     return verb.tag_ == "VBN" and any(c.lower_ == "have" for c in verb.children)
 
 
-def _under_reporting_clause(verb: Token) -> bool:
+def _under_reporting_clause(verb: Token, lists: WordLists) -> bool:
     """True when the clause is the complement of a verb or a statement noun.
 
     "said he would resign", "his claim that people would learn nothing".
@@ -220,21 +132,16 @@ def _under_reporting_clause(verb: Token) -> bool:
     while tok.dep_ in ("ccomp", "conj", "xcomp", "advcl", "acl") and tok.head.i != tok.i:
         if tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX"):
             return True
-        if tok.dep_ in ("acl", "ccomp") and tok.head.lemma_.lower() in STATEMENT_NOUNS:
+        if tok.dep_ in ("acl", "ccomp") and tok.head.lemma_.lower() in lists[STATEMENT_NOUNS]:
             return True
         tok = tok.head
     return False
 
 
-STATEMENT_NOUNS = frozenset(
-    {"claim", "prediction", "promise", "pledge", "assertion", "warning", "forecast", "vow"}
-)
-
-
-def _under_a_plan(sent: Span | Doc) -> bool:
+def _under_a_plan(sent: Span | Doc, proposals: frozenset[str]) -> bool:
     """ "Under the plan, taxpayers would pay ...": the plan's terms, not a speculation."""
     words = [t.lower_ for t in sent]
     if "under" not in words:
         return False
     after = words[words.index("under") + 1 : words.index("under") + 6]
-    return any(w in PROPOSAL_NOUNS or w in ("program", "programme", "proposal") for w in after)
+    return any(w in proposals or w in ("program", "programme", "proposal") for w in after)

@@ -15,7 +15,7 @@ SHIPPED_PREFIX = origin("rules", "")
 @dataclass(frozen=True, slots=True)
 class RuleRow:
     id: str
-    kind: str  # hedge, phrase, verb, noun, source nouns
+    kind: str  # hedge, phrase, verb, noun, source nouns, word list
     category: str
     patterns: str
     explanation: str
@@ -49,5 +49,11 @@ def rule_rows(rules: RuleSet) -> list[RuleRow]:
             g.origin,
         )
         for g in rules.noun_groups
+    ]
+    rows += [
+        RuleRow(
+            w.id, "word list", w.used_by, ", ".join(sorted(w.words))[:120], w.explanation, w.origin
+        )
+        for w in rules.word_lists
     ]
     return rows

@@ -22,10 +22,18 @@ from readwise_desktop.engine.rules.schema import (
     RuleFileError,
     RuleProblem,
     VerbRule,
+    WordList,
+    WordLists,
 )
 from readwise_desktop.packaged import origin, packaged_text
 
-SHIPPED = ("hedges.toml", "reporting_verbs.toml", "attribution_phrases.toml", "source_nouns.toml")
+SHIPPED = (
+    "hedges.toml",
+    "reporting_verbs.toml",
+    "attribution_phrases.toml",
+    "source_nouns.toml",
+    "word_lists.toml",
+)
 
 
 @dataclass(frozen=True)
@@ -37,7 +45,12 @@ class RuleSet:
     verbs: Mapping[str, VerbRule] = field(default_factory=dict)
     nominals: Mapping[str, VerbRule] = field(default_factory=dict)
     noun_groups: tuple[NounGroup, ...] = ()
+    word_lists: tuple[WordList, ...] = ()
     versions: Mapping[str, str] = field(default_factory=dict)
+
+    def words(self) -> WordLists:
+        """Each word list's words by id (a list switched off has none)."""
+        return WordLists({w.id: w.words for w in self.word_lists})
 
     def verb_for_form(self) -> dict[str, VerbRule]:
         """Inflected form (lower case) to its verb rule, for the rules-only pipeline."""
@@ -50,7 +63,7 @@ class RuleSet:
     def all_ids(self) -> list[str]:
         ids = [r.id for r in self.hedges] + [r.id for r in self.phrases]
         ids += [r.id for r in self.verbs.values()] + [r.id for r in self.nominals.values()]
-        return ids + [g.id for g in self.noun_groups]
+        return ids + [g.id for g in self.noun_groups] + [w.id for w in self.word_lists]
 
     def without(self, disabled: Iterable[str]) -> RuleSet:
         off = set(disabled)
@@ -60,6 +73,7 @@ class RuleSet:
             verbs={k: v for k, v in self.verbs.items() if v.id not in off},
             nominals={k: v for k, v in self.nominals.items() if v.id not in off},
             noun_groups=tuple(g for g in self.noun_groups if g.id not in off),
+            word_lists=tuple(w for w in self.word_lists if w.id not in off),
             versions=self.versions,
         )
 
@@ -102,6 +116,7 @@ def build_rule_set(sources: Sequence[tuple[str, str]]) -> RuleSet:
         verbs={v.lemma: v for v in found["reporting_verbs"].values() if not v.noun},
         nominals={v.lemma: v for v in found["reporting_verbs"].values() if v.noun},
         noun_groups=tuple(found["source_nouns"].values()),
+        word_lists=tuple(found["word_lists"].values()),
         versions=versions,
     )
 

@@ -1,7 +1,7 @@
 """Read each kind of rule file into rule values, checking every record (all problems at once).
 
-One reader per ``kind``: hedges, attribution phrases, reporting verbs (with statement nouns) and
-source nouns. Each problem names the file, the line and the rule id.
+One reader per ``kind``: hedges, attribution phrases, reporting verbs (with statement nouns),
+source nouns and word lists. Each problem names the file, the line and the rule id.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from readwise_desktop.engine.rules.schema import (
     NounGroup,
     PhraseRule,
     VerbRule,
+    WordList,
 )
 
 HEDGE_KEYS = {
@@ -46,6 +47,7 @@ PHRASE_KEYS = {
 }
 VERB_KEYS = {"stance", "forms", "needs_clause", "needs_speaker"}
 NOUN_KEYS = {"id", "source_type", "nouns", "explanation", "role"}
+LIST_KEYS = {"id", "words", "explanation", "used_by"}
 FILE_KEYS = {
     "schema",
     "kind",
@@ -56,6 +58,7 @@ FILE_KEYS = {
     "nouns",
     "groups",
     "explanations",
+    "lists",
 }
 
 
@@ -206,6 +209,26 @@ def read_nouns(data: Mapping[str, Any], check: Checker) -> list[NounGroup]:
     return out
 
 
+def read_word_lists(data: Mapping[str, Any], check: Checker) -> list[WordList]:
+    out = []
+    for rec in _records(data, "lists", check):
+        rid = check.rule_id(rec, "list")
+        check.unknown_keys(rec, LIST_KEYS, rid)
+        words = check.strings(rec, "words", rid)
+        if not words:
+            check.add(rid, "needs at least one word")
+        out.append(
+            WordList(
+                id=rid or "",
+                words=frozenset(w.lower() for w in words),
+                explanation=check.text(rec, "explanation", rid),
+                used_by=check.text(rec, "used_by", rid),
+                origin=check.file,
+            )
+        )
+    return out
+
+
 def _records(data: Mapping[str, Any], key: str, check: Checker) -> list[Mapping[str, Any]]:
     recs = data.get(key, [])
     if not isinstance(recs, list) or not all(isinstance(r, dict) for r in recs):
@@ -220,6 +243,7 @@ READERS: dict[str, Reader] = {
     "attribution_phrases": read_phrases,
     "reporting_verbs": read_verbs,
     "source_nouns": read_nouns,
+    "word_lists": read_word_lists,
 }
 
 

@@ -13,7 +13,7 @@ from readwise_desktop.engine.rules.patterns import CompiledPattern, PatternError
 
 RULES_SCHEMA = "readwise-desktop/rules/1"
 RULE_ID = regex.compile(r"^[a-z]+(?:\.[a-z0-9_]+){2,}$")
-KINDS = ("hedges", "attribution_phrases", "reporting_verbs", "source_nouns")
+KINDS = ("hedges", "attribution_phrases", "reporting_verbs", "source_nouns", "word_lists")
 SOURCE_MODES = ("none", "marked", "after", "subject")
 E = TypeVar("E")
 
@@ -97,6 +97,24 @@ class NounGroup:
     explanation: str
     role: str = "source"
     origin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class WordList:
+    """Words that block one kind of false alarm; ``used_by`` names the guard or finder."""
+
+    id: str
+    words: frozenset[str]
+    explanation: str
+    used_by: str
+    origin: str = ""
+
+
+class WordLists(dict[str, frozenset[str]]):
+    """Word list id -> its words; a list switched off (or unknown) has no words."""
+
+    def __missing__(self, key: str) -> frozenset[str]:
+        return frozenset()
 
 
 @dataclass

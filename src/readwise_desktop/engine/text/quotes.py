@@ -12,9 +12,8 @@ from dataclasses import dataclass
 import regex
 
 from readwise_desktop.engine.text.layout import paragraphs
+from readwise_desktop.engine.text.lexicon import OPENERS
 
-OPENERS = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’"}
-CLOSING_MARKS = frozenset('”"’»')  # marks that end a quotation (not "“", which may open one)
 MIN_WORDS_SINGLE = 4
 _MARK = regex.compile(r"[“”„«»\"‘’]")
 

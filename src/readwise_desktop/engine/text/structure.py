@@ -11,12 +11,15 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 
+import regex
+
 from readwise_desktop.engine.results import Layout, TextSpan
 from readwise_desktop.engine.text.layout import credit_lines, detect_layout, paragraphs
 from readwise_desktop.engine.text.quotes import Quote, find_quotes
 from readwise_desktop.engine.text.ranges import CharRange
 
 BYLINE_SEARCH = 3  # paragraphs after the headline where a known byline may stand
+DASH = regex.compile(r" ?(?:--|[-–—])(?= )")  # the separator composed after a dateline
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +83,10 @@ def _with_known(
         start = paras[index].start
         dateline = _one_line_of(known.dateline)
         if text.startswith(dateline, start) and detected.dateline is None:
+            dash = DASH.match(text, start + len(dateline))
+            end = dash.end() if dash else start + len(dateline)
             layout = replace(
-                layout,
-                dateline=TextSpan(start, start + len(dateline), dateline),
-                agency=known.agency,
+                layout, dateline=TextSpan(start, end, text[start:end]), agency=known.agency
             )
     return layout
 

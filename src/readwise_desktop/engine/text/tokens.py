@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-PERSONAL = frozenset({"i", "you", "he", "she", "we", "they", "who"})
-
-NOT = frozenset({"not", "n't", "never"})
+from readwise_desktop.engine.text.lexicon import PERSONAL
 
 
 def has_parse(doc: Doc) -> bool:
