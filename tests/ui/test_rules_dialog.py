@@ -33,7 +33,7 @@ patterns = []
 
 
 def test_every_rule_is_listed_and_can_be_switched_off(qtbot: QtBot, window: MainWindow) -> None:
-    dialog = RulesDialog(window.prefs, None, window)
+    dialog = RulesDialog(window.reader_settings, None, window)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == len(default_rules().all_ids())
     ids = [row.id for row in dialog.rows]
@@ -48,7 +48,7 @@ def test_every_rule_is_listed_and_can_be_switched_off(qtbot: QtBot, window: Main
 
 
 def test_own_rules_are_checked_with_every_problem(qtbot: QtBot, window: MainWindow) -> None:
-    dialog = RulesDialog(window.prefs, None, window)
+    dialog = RulesDialog(window.reader_settings, None, window)
     qtbot.addWidget(dialog)
     dialog.editor.setPlainText(BROKEN)
     assert not dialog.check()
@@ -63,7 +63,9 @@ def test_own_rule_is_tried_on_the_open_article(qtbot: QtBot, window: MainWindow)
     article = app_paths().ensure().data / "article.txt"
     article.write_text(text, encoding="utf-8")
     open_and_wait(qtbot, window, article)
-    dialog = RulesDialog(window.prefs, window.analysis.text if window.analysis else None, window)
+    dialog = RulesDialog(
+        window.reader_settings, window.analysis.text if window.analysis else None, window
+    )
     qtbot.addWidget(dialog)
     dialog.testRequested.connect(window.service.requestRuleTest)
     window.service.rulesTested.connect(dialog.show_test)

@@ -44,7 +44,7 @@ def test_bad_settings_show_a_dialog_with_the_line(qtbot: QtBot, tmp_path: Path) 
 
 def test_the_dialog_saves_what_was_chosen(qtbot: QtBot, tmp_path: Path) -> None:
     window = make_window(qtbot, tmp_path)
-    dialog = SettingsDialog(window.prefs, window)
+    dialog = SettingsDialog(window.reader_settings, window)
     dialog.theme.setCurrentText("dark")
     dialog.categories["SPECULATIVE"].setChecked(False)
     dialog.max_size.setValue(12)

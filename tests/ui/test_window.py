@@ -172,4 +172,4 @@ def test_recent_files_and_last_article_are_remembered(qtbot: QtBot, window: Main
     assert window.last_file() == str(sample_path())
     assert [a.text() for a in window.recent_menu.actions()] == [str(sample_path())]
     window.close()
-    assert window.settings.value("geometry") is not None
+    assert window.saved_state.value("geometry") is not None

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 from readwise_desktop.app.corrections import NOT_A_HEDGE, SOURCE_WRONG, Correction
 from readwise_desktop.app.library import text_hash
 from readwise_desktop.engine.results import Analysis, SourceType
-from readwise_desktop.ui.ask import ask_source_type
+from readwise_desktop.ui.source_type_question import ask_source_type
 
 if TYPE_CHECKING:
     from readwise_desktop.ui.main_window import MainWindow

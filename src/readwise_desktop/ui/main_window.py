@@ -61,16 +61,19 @@ class MainWindow(QMainWindow):
     def __init__(self, service: AnalysisService, settings: QSettings) -> None:
         super().__init__()
         self.service = service
-        self.settings = settings
+        self.saved_state = settings  # window.ini: geometry, recent files (QSettings)
         self.analysis: Analysis | None = None
         self.current_path: str | None = None
         self._pending_path: str | None = None
         self.last_error = ""
         self.request = 0
         self.session = service.session
-        self.prefs, self.pref_problems = self.session.settings, self.session.settings_problems
-        has_prefs = self.session.paths.settings.is_file()
-        self.dark = (self.prefs.theme if has_prefs else settings.value("theme", "light")) == "dark"
+        # settings.toml, the reader's own (theme, size limit, rules switched off)
+        self.reader_settings = self.session.settings
+        self.reader_settings_problems = self.session.settings_problems
+        has_file = self.session.paths.settings.is_file()
+        theme = self.reader_settings.theme if has_file else settings.value("theme", "light")
+        self.dark = theme == "dark"
         self.setWindowTitle("readwise-desktop")
         self.setAcceptDrops(True)
         self._build()
@@ -254,7 +257,7 @@ class MainWindow(QMainWindow):
         if self._pending_path is not None:
             self.current_path = self._pending_path
             remember_recent(self, self._pending_path)
-            self.settings.setValue("last_file", self._pending_path)
+            self.saved_state.setValue("last_file", self._pending_path)
         else:
             self.current_path = None
         name = Path(self.current_path).name if self.current_path else "pasted text"
@@ -323,7 +326,7 @@ class MainWindow(QMainWindow):
 
     def _toggles_changed(self, visible: set[str]) -> None:
         self.view.restyle(visible, self.dark)
-        self.settings.setValue("visible", sorted(visible))
+        self.saved_state.setValue("visible", sorted(visible))
 
     def toggle_theme(self) -> None:
         self.set_dark(not self.dark)
@@ -336,7 +339,7 @@ class MainWindow(QMainWindow):
             apply_theme(app, dark)
         self.legend.set_dark(dark)
         self.view.restyle(self.legend.visible(), dark)
-        self.settings.setValue("theme", "dark" if dark else "light")
+        self.saved_state.setValue("theme", "dark" if dark else "light")
 
     def stop_practice(self) -> None:
         self.practice.stop()
@@ -347,21 +350,21 @@ class MainWindow(QMainWindow):
     def rules_dialog(self) -> None:
         self.preferences.rules_dialog()
 
-    def apply_settings(self, prefs: Settings) -> None:
-        self.preferences.apply(prefs)
+    def apply_settings(self, chosen: Settings) -> None:
+        self.preferences.apply(chosen)
 
     def reset_zoom(self) -> None:
         self.view.zoomIn(round(self.reading_size - self.view.font().pointSizeF()))
 
     def last_file(self) -> str | None:
-        value = self.settings.value("last_file")
+        value = self.saved_state.value("last_file")
         return str(value) if value and Path(str(value)).is_file() else None
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("splitter", self.splitter.saveState())
-        self.settings.setValue("window_state", self.saveState())
-        self.settings.sync()
+        self.saved_state.setValue("geometry", self.saveGeometry())
+        self.saved_state.setValue("splitter", self.splitter.saveState())
+        self.saved_state.setValue("window_state", self.saveState())
+        self.saved_state.sync()
         self.library_panel.save_note()
         super().closeEvent(event)
 

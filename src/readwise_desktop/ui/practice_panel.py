@@ -30,7 +30,7 @@ from readwise_desktop.app.practice import (
 )
 from readwise_desktop.evaluation.gold import GoldArticle
 from readwise_desktop.export.text_report import readable_label
-from readwise_desktop.ui.ask import ask_source_type
+from readwise_desktop.ui.source_type_question import ask_source_type
 
 if TYPE_CHECKING:
     from readwise_desktop.ui.main_window import MainWindow

@@ -19,7 +19,7 @@ class Preferences:
 
     def settings_dialog(self) -> None:
         w = self.window
-        dialog = SettingsDialog(w.prefs, w)
+        dialog = SettingsDialog(w.reader_settings, w)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         chosen = dialog.chosen()
@@ -34,7 +34,7 @@ class Preferences:
 
     def rules_dialog(self) -> None:
         w = self.window
-        dialog = RulesDialog(w.prefs, w.analysis.text if w.analysis else None, w)
+        dialog = RulesDialog(w.reader_settings, w.analysis.text if w.analysis else None, w)
         dialog.testRequested.connect(w.service.requestRuleTest)
         w.service.rulesTested.connect(dialog.show_test)
         self.rules_view = dialog
@@ -45,23 +45,23 @@ class Preferences:
         except (OSError, NewerSettingsError) as err:
             w._error(str(err), "Settings not saved")
             return
-        w.prefs = dialog.chosen_settings()
+        w.reader_settings = dialog.chosen_settings()
         w.service.requestReload.emit()
         w.statusBar().showMessage("Rules saved: they apply from the next analysis (F5).", 8000)
 
-    def apply(self, prefs: Settings) -> None:
+    def apply(self, chosen: Settings) -> None:
         """Theme, highlight categories and text size from the settings file."""
         w = self.window
-        w.prefs = prefs
-        visible = {k for k, shown in prefs.categories.items() if shown}
+        w.reader_settings = chosen
+        visible = {k for k, shown in chosen.categories.items() if shown}
         visible.discard("UNSOURCED")
-        if prefs.mark_unsourced:
+        if chosen.mark_unsourced:
             visible.add("UNSOURCED")
         w.legend.set_visible(visible)
-        if prefs.text_size:
+        if chosen.text_size:
             font = w.view.font()
-            font.setPointSizeF(prefs.text_size)
+            font.setPointSizeF(chosen.text_size)
             w.view.setFont(font)
-            w.reading_size = prefs.text_size
-        if (prefs.theme == "dark") != w.dark:
-            w.set_dark(prefs.theme == "dark")
+            w.reading_size = chosen.text_size
+        if (chosen.theme == "dark") != w.dark:
+            w.set_dark(chosen.theme == "dark")

@@ -17,12 +17,12 @@ MAX_RECENT = 8
 
 def remember_recent(window: MainWindow, path: str) -> None:
     recent = [p for p in _recent(window) if p != path]
-    window.settings.setValue("recent", [path, *recent][:MAX_RECENT])
+    window.saved_state.setValue("recent", [path, *recent][:MAX_RECENT])
     fill_recent(window)
 
 
 def _recent(window: MainWindow) -> list[str]:
-    value = window.settings.value("recent", [])
+    value = window.saved_state.value("recent", [])
     return [str(v) for v in value] if isinstance(value, list) else [str(value)] if value else []
 
 
@@ -35,25 +35,25 @@ def fill_recent(window: MainWindow) -> None:
 
 
 def restore_state(window: MainWindow) -> None:
-    geometry = window.settings.value("geometry")
+    geometry = window.saved_state.value("geometry")
     if isinstance(geometry, QByteArray):
         window.restoreGeometry(geometry)
     else:
         window.resize(1280, 800)
-    state = window.settings.value("splitter")
+    state = window.saved_state.value("splitter")
     if isinstance(state, QByteArray):
         window.splitter.restoreState(state)
-    docks = window.settings.value("window_state")
+    docks = window.saved_state.value("window_state")
     if isinstance(docks, QByteArray):
         window.restoreState(docks)
-    visible = window.settings.value("visible")
+    visible = window.saved_state.value("visible")
     if isinstance(visible, list):
         window.legend.set_visible({str(v) for v in visible})
     fill_recent(window)
     if app_paths().settings.is_file():
-        window.apply_settings(window.prefs)
-    if window.pref_problems:
-        problems = "\n".join(str(p) for p in window.pref_problems)
+        window.apply_settings(window.reader_settings)
+    if window.reader_settings_problems:
+        problems = "\n".join(str(p) for p in window.reader_settings_problems)
         QTimer.singleShot(0, lambda: window._error(problems, "Settings"))
     if window.dark:
         QTimer.singleShot(0, lambda: window.set_dark(True))
