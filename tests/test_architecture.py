@@ -22,7 +22,7 @@ def test_import_linter_layers_and_forbidden_contracts_are_kept() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 3 kept, 0 broken" in result.stdout
+    assert "Contracts: 4 kept, 0 broken" in result.stdout
 
 
 def test_engine_and_session_import_without_qt_in_a_fresh_interpreter() -> None:

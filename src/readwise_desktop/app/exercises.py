@@ -14,7 +14,9 @@ from pathlib import Path
 
 from readwise_desktop.app.paths import app_paths
 from readwise_desktop.app.practice import StudentMark
-from readwise_desktop.evaluation.gold import GoldArticle, GoldFormatError, gold_from_record
+from readwise_desktop.evaluation.gold import GoldArticle as GoldArticle
+from readwise_desktop.evaluation.gold import GoldFormatError as GoldFormatError
+from readwise_desktop.evaluation.gold import gold_from_record
 from readwise_desktop.packaged import origin, packaged
 
 SCHEMA = "readwise-desktop/exercise/1"

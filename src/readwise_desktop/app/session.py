@@ -195,6 +195,13 @@ class Session:
     def remember(self, analysis: Analysis, file: str | None = None) -> int:
         return self.library.remember(analysis, file)
 
+    def try_rule_file(self, text: str, rule_file: str | Path) -> list[str]:
+        """What one rule file's rules find in ``text``, with the shipped rules beside them."""
+        from readwise_desktop.app.rules import found_by
+        from readwise_desktop.engine.analyze import analyze_text
+
+        return found_by(analyze_text(self.pipeline_with([rule_file]), text), rule_file)
+
     # --- what is made of analyses ----------------------------------------------------------------
     def export(self, analysis: Analysis, fmt: str) -> str:
         """The analysis in an export format (json, text, md, html, csv)."""

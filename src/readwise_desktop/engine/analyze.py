@@ -25,7 +25,7 @@ from readwise_desktop.engine.components import (
 )
 from readwise_desktop.engine.hedges.finder import HEDGE_SPANS
 from readwise_desktop.engine.pipeline import LAYOUT_PIPE, READWISE_PIPES, LoadedPipeline
-from readwise_desktop.engine.results import Analysis
+from readwise_desktop.engine.results import Analysis, AnalysisCancelled
 from readwise_desktop.engine.text.layout import paragraphs
 from readwise_desktop.engine.text.structure import KnownLayout, TextStructure
 
@@ -35,10 +35,6 @@ from readwise_desktop.engine.text.structure import KnownLayout, TextStructure
 CHUNK_CHARS = 4_000
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
-
-
-class AnalysisCancelled(Exception):
-    """Raised between chunks when the caller asked to stop."""
 
 
 def normalise_text(text: str) -> str:

@@ -251,3 +251,7 @@ class Analysis:
             "summary": self.summary.to_json(),
             "metadata": dict(self.metadata),
         }
+
+
+class AnalysisCancelled(Exception):
+    """Raised between chunks when the caller asked to stop (a newer request came)."""

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog
 
 from readwise_desktop.app.compare import compare
+from readwise_desktop.app.inputs import open_dialog_filter
 from readwise_desktop.engine.results import Analysis
-from readwise_desktop.formats.reader import file_filter
 from readwise_desktop.ui.compare_view import CompareDialog
 from readwise_desktop.ui.exporting import ask_export_path, export_to, print_document
 
@@ -53,7 +53,9 @@ class FileActions:
             self.window.statusBar().showMessage("Open an article first, then compare it.", 5000)
             return
         start = str(Path(self.window.current_path).parent) if self.window.current_path else ""
-        path, _ = QFileDialog.getOpenFileName(self.window, "Compare with", start, file_filter())
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Compare with", start, open_dialog_filter()
+        )
         if path:
             self.compare_with(path)
 

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readwise_desktop.app.inputs import open_dialog_filter
 from readwise_desktop.app.library import Entry, text_hash
 from readwise_desktop.app.settings import (
     Settings,
 )
 from readwise_desktop.engine.results import Analysis
-from readwise_desktop.formats.reader import file_filter
 from readwise_desktop.ui.article_view import ArticleView
 from readwise_desktop.ui.corrections import Corrections
 from readwise_desktop.ui.file_actions import FileActions
@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         start = str(Path(self.current_path).parent) if self.current_path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open article", start, file_filter())
+        path, _ = QFileDialog.getOpenFileName(self, "Open article", start, open_dialog_filter())
         if path:
             self.open_path(path)
 

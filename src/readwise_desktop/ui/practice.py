@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from readwise_desktop.app.exercises import (
     Exercise,
+    GoldFormatError,
     blank_exercise,
     marks_file,
     own_exercises,
@@ -27,7 +28,6 @@ from readwise_desktop.app.exercises import (
     shipped_exercises,
 )
 from readwise_desktop.app.practice import PracticeResult, check, key_from_analysis
-from readwise_desktop.evaluation.gold import GoldFormatError
 from readwise_desktop.export.atomic import write_atomic
 from readwise_desktop.ui.practice_panel import PracticePanel, ResultDialog
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readwise_desktop.app.exercises import GoldArticle
 from readwise_desktop.app.practice import (
     HEDGE,
     HEDGE_CATEGORIES,
@@ -28,7 +29,6 @@ from readwise_desktop.app.practice import (
     StudentMark,
     check,
 )
-from readwise_desktop.evaluation.gold import GoldArticle
 from readwise_desktop.export.text_report import readable_label
 from readwise_desktop.ui.source_type_question import ask_source_type
 

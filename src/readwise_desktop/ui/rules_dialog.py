@@ -25,10 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from readwise_desktop.app.paths import app_paths
+from readwise_desktop.app.rules import RuleRow, check_rule_files, rows_with
 from readwise_desktop.app.settings import Settings
-from readwise_desktop.engine.rules.catalogue import RuleRow, rule_rows
-from readwise_desktop.engine.rules.loader import load_rules
-from readwise_desktop.engine.rules.schema import RuleFileError
 from readwise_desktop.export.atomic import write_atomic
 
 OWN_FILE = "my_rules.toml"
@@ -103,11 +101,7 @@ class RulesDialog(QDialog):
         self.fill()
 
     def fill(self) -> None:
-        try:
-            rules = load_rules([self.own_path] if self.own_path.is_file() else [])
-        except RuleFileError:
-            rules = load_rules()
-        self.rows = rule_rows(rules)
+        self.rows = rows_with([self.own_path] if self.own_path.is_file() else [])
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             switch = QTableWidgetItem()
@@ -143,15 +137,14 @@ class RulesDialog(QDialog):
 
     def check(self) -> bool:
         """Validate the editor's text; every problem is listed with its line."""
-        try:
-            rules = load_rules([self._draft()])
-        except RuleFileError as err:
-            lines = [str(p).split(OWN_FILE, 1)[-1].lstrip(":") for p in err.problems]
+        in_force, problems = check_rule_files([self._draft()])
+        if problems:
+            lines = [str(p).split(OWN_FILE, 1)[-1].lstrip(":") for p in problems]
             self.report.setPlainText(
                 f"{len(lines)} problem(s):\n" + "\n".join(f"line {x}" for x in lines)
             )
             return False
-        self.report.setPlainText(f"Valid: {len(rules.all_ids())} rules in force with yours.")
+        self.report.setPlainText(f"Valid: {in_force} rules in force with yours.")
         return True
 
     def test(self) -> None:

@@ -1,6 +1,6 @@
 """Text from the clipboard or a drop: plain text, or HTML reduced to its text.
 
-HTML goes through the importers' own reader (``core.importers.markup.html_paragraphs``): nothing
+HTML goes through the importers' own reader (``app.inputs.html_paragraphs``): nothing
 is fetched (no images, scripts or styles), scripts, styles and figures are dropped, and each
 block element becomes a line.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData
 
-from readwise_desktop.formats.markup import html_paragraphs
+from readwise_desktop.app.inputs import html_paragraphs
 
 
 def html_to_text(html: str) -> str:

@@ -14,13 +14,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from readwise_desktop.app.inputs import Article, InputError
+from readwise_desktop.app.rules import RuleFileError
 from readwise_desktop.app.session import Session, known_layout
-from readwise_desktop.engine.analyze import AnalysisCancelled, analyze_text
-from readwise_desktop.engine.results import Analysis
-from readwise_desktop.engine.rules.loader import rules_in
-from readwise_desktop.engine.rules.schema import RuleFileError
-from readwise_desktop.formats.article import Article
-from readwise_desktop.formats.decoding import InputError
+from readwise_desktop.engine.results import Analysis, AnalysisCancelled
 
 
 class _Latest:
@@ -127,15 +124,11 @@ class AnalysisWorker(QObject):
     def test_rules(self, text: str, rule_file: str) -> None:
         """Run the shipped rules plus one rule file on ``text``; what that file's rules find."""
         try:
-            trial = self._session.pipeline_with([rule_file])
+            found = self._session.try_rule_file(text, rule_file)
         except RuleFileError as err:
             self.rulesTested.emit([str(p) for p in err.problems])
             return
-        analysis = analyze_text(trial, text)
-        own = {r.id for r in rules_in(rule_file)}
-        found = [f"{h.rule_id}: “{h.text}”" for h in analysis.hedges if h.rule_id in own]
-        found += [f"{a.rule_id}: “{a.cue.text}”" for a in analysis.attributions if a.rule_id in own]
-        self.rulesTested.emit(found or ["The rules in this file find nothing in this article."])
+        self.rulesTested.emit(found)
 
     @Slot()
     def reload(self) -> None:
