@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
+from readwise_desktop.app.corrections import NOT_A_HEDGE, Correction
 from readwise_desktop.app.library import Library, text_hash
 from readwise_desktop.engine.analyze import analyze_text
 from readwise_desktop.engine.pipeline import LoadedPipeline
@@ -18,18 +16,18 @@ STRIKE = "Strike spreads\nOfficials said the port may close. Critics say talks f
 FERRY = "Ferry late again\nThe ferry was late, passengers said.\n"
 
 
-def test_remember_search_note_delete(tmp_path: Path, pipeline: LoadedPipeline) -> None:
+def test_remember_search_note_delete(tmp_path: Path, rules_only: LoadedPipeline) -> None:
     library = Library(tmp_path / "library.sqlite3")
-    first = library.remember(analyze_text(pipeline, STRIKE), file="strike.txt")
-    second = library.remember(analyze_text(pipeline, FERRY))
-    again = library.remember(analyze_text(pipeline, STRIKE), file="strike.txt")
+    first = library.remember(analyze_text(rules_only, STRIKE), file="strike.txt")
+    second = library.remember(analyze_text(rules_only, FERRY))
+    again = library.remember(analyze_text(rules_only, STRIKE), file="strike.txt")
     assert first == again != second
     entries = library.entries()
     assert [e.title for e in entries] == ["Strike spreads", "Ferry late again"]  # newest first
     assert entries[0].mix == "named 0 · unnamed 2 · unsourced 0"
     assert [e.title for e in library.entries("officials")] == ["Strike spreads"]
     assert [e.title for e in library.entries('passeng "')] == ["Ferry late again"]
-    library.set_note(text_hash(analyze_text(pipeline, FERRY).text), "check the timetable")
+    library.set_note(text_hash(analyze_text(rules_only, FERRY).text), "check the timetable")
     assert [e.title for e in library.entries("timetable")] == ["Ferry late again"]
     library.delete(second)
     assert [e.title for e in library.entries()] == ["Strike spreads"]
@@ -37,45 +35,74 @@ def test_remember_search_note_delete(tmp_path: Path, pipeline: LoadedPipeline) -
     library.close()
 
 
+# A writer that goes through our Library: each round stores an article, then a correction of
+# it, and says so on stdout once both are committed. The analyses are built directly (no model).
 WRITER = r"""
-import sqlite3, sys, time
-db = sqlite3.connect(sys.argv[1], timeout=5)
-db.execute("PRAGMA journal_mode=WAL")
-db.execute("CREATE TABLE IF NOT EXISTS t(n INTEGER, pad TEXT)")
+import sys
+from pathlib import Path
+from readwise_desktop.app.corrections import NOT_A_HEDGE, Correction
+from readwise_desktop.app.library import Library, text_hash
+from readwise_desktop.engine.results import Analysis, Layout, Summary
+
+library = Library(Path(sys.argv[1]))
+summary = Summary(1, {"UNSOURCED": 1}, {"named": 0, "unnamed": 0, "unsourced": 1}, {}, ())
 n = 0
 while True:
-    with db:
-        for _ in range(200):
-            db.execute("INSERT INTO t VALUES (?, ?)", (n, "x" * 500))
-    n += 1
+    text = f"Round {n}\n" + "The port may close. " * 2000 + "\n"
+    analysis = Analysis(text, "test", True, Layout(), (), (), (), summary, file=f"{n}.txt")
+    library.remember(analysis)
+    library.add_correction(text_hash(text), Correction(NOT_A_HEDGE, n, n + 3))
     print(n, flush=True)
+    n += 1
 """
+ROUNDS_BEFORE_THE_KILL = 20
 
 
-def test_a_killed_writer_leaves_a_sound_database(tmp_path: Path) -> None:
-    path = tmp_path / "crash.sqlite3"
-    writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True
-    )
-    assert writer.stdout is not None
-    while int(writer.stdout.readline() or 0) < 5:
-        pass
-    time.sleep(0.05)  # in the middle of a later transaction
-    os.kill(writer.pid, signal.SIGKILL)
-    writer.wait()
-    db = sqlite3.connect(path)
-    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    count = db.execute("SELECT count(*) FROM t").fetchone()[0]
-    assert count % 200 == 0 and count >= 1000  # whole transactions only
-    db.close()
+def test_a_killed_writer_leaves_a_sound_library(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    log = tmp_path / "writer.err"
+    with (
+        log.open("w", encoding="utf-8") as errors,
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path)],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+        ) as writer,
+    ):
+        assert writer.stdout is not None
+        reported = [writer.stdout.readline() for _ in range(ROUNDS_BEFORE_THE_KILL)]
+        writer.send_signal(signal.SIGKILL)  # while it writes a later round
+        reported += writer.stdout.readlines()  # what it said before it died
+        assert writer.wait() == -signal.SIGKILL, log.read_text(encoding="utf-8")
+    done = [int(line) for line in reported]
+    assert done == list(range(len(done))) and len(done) >= ROUNDS_BEFORE_THE_KILL
+    library = Library(path)
+    assert library.message is None  # no damage found, nothing moved aside
+    assert not list(tmp_path.glob("library.sqlite3.corrupt-*"))
+    entries = sorted(library.entries(), key=lambda e: e.id)  # in the order written
+    # every round reported is there, and at most the one it was writing besides
+    assert len(entries) in (len(done), len(done) + 1)
+    uncorrected = []
+    for n, entry in enumerate(entries):
+        assert entry.file == f"{n}.txt" and entry.groups["unsourced"] == 1
+        text = library.text(entry.id)
+        assert text == f"Round {n}\n" + "The port may close. " * 2000 + "\n"
+        assert entry.hash == text_hash(text)
+        corrections = library.corrections(entry.hash)
+        assert corrections in ([Correction(NOT_A_HEDGE, n, n + 3)], [])
+        uncorrected += [n] if not corrections else []
+    # the correction is a write of its own: only the round cut short may lack it
+    assert uncorrected in ([], [len(done)])
+    library.close()
 
 
 def test_a_corrupt_library_is_moved_aside_and_a_fresh_one_started(
-    tmp_path: Path, pipeline: LoadedPipeline
+    tmp_path: Path, rules_only: LoadedPipeline
 ) -> None:
     path = tmp_path / "library.sqlite3"
     library = Library(path)
-    library.remember(analyze_text(pipeline, STRIKE))
+    library.remember(analyze_text(rules_only, STRIKE))
     library.close()
     for extra in ("-wal", "-shm"):
         Path(f"{path}{extra}").unlink(missing_ok=True)

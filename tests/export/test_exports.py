@@ -21,8 +21,8 @@ from readwise_desktop.packaged import sample_path
 
 
 @pytest.fixture(scope="module")
-def analysis(pipeline: LoadedPipeline) -> Analysis:
-    return analyze_text(pipeline, sample_path().read_text(encoding="utf-8"), file="harbour.txt")
+def analysis(rules_only: LoadedPipeline) -> Analysis:
+    return analyze_text(rules_only, sample_path().read_text(encoding="utf-8"), file="harbour.txt")
 
 
 class Spans(HTMLParser):
@@ -110,13 +110,13 @@ def test_atomic_write_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_cli_output_file_and_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "report.html"
-    assert main(["analyze", str(sample_path()), "--output", str(out)]) == 0
+    assert main(["analyze", str(sample_path()), "--rules-only", "--output", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     folder = tmp_path / "exports"
     other = tmp_path / "two.txt"
     other.write_text("Officials said the port may close.\n", encoding="utf-8")
-    args = ["analyze", str(sample_path()), str(other), "--format", "csv", "--output", f"{folder}/"]
-    assert main(args) == 0
+    args = ["analyze", str(sample_path()), str(other), "--rules-only", "--format", "csv"]
+    assert main([*args, "--output", f"{folder}/"]) == 0
     assert sorted(p.name for p in folder.iterdir()) == ["harbour_strike.csv", "two.csv"]
-    assert main(["analyze", str(sample_path()), str(other), "--format", "md"]) == 2
+    assert main(["analyze", str(sample_path()), str(other), "--rules-only", "--format", "md"]) == 2
     assert "give --output FOLDER" in capsys.readouterr().err

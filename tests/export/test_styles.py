@@ -8,8 +8,8 @@ from readwise_desktop.export.styles import mark_parts, marks_of, sort_marks
 from readwise_desktop.packaged import sample_path
 
 
-def test_marks_in_small_parts_are_the_marks_at_once(pipeline: LoadedPipeline) -> None:
-    analysis = analyze_text(pipeline, sample_path().read_text(encoding="utf-8"))
+def test_marks_in_small_parts_are_the_marks_at_once(rules_only: LoadedPipeline) -> None:
+    analysis = analyze_text(rules_only, sample_path().read_text(encoding="utf-8"))
     whole = marks_of(analysis)
     parts = mark_parts(analysis, size=3)
     items = len(analysis.sentences) + len(analysis.attributions) + len(analysis.hedges)

@@ -192,6 +192,12 @@ class Session:
             self._library = Library(self.paths.library)
         return self._library
 
+    def close(self) -> None:
+        """Close the library, if this session opened it."""
+        if self._library is not None:
+            self._library.close()
+            self._library = None
+
     def remember(self, analysis: Analysis, file: str | None = None) -> int:
         return self.library.remember(analysis, file)
 

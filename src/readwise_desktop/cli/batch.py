@@ -190,6 +190,7 @@ def run_batch(argv: Sequence[str]) -> int:
     if missing:
         return fail(f"{missing[0]}: no such file or folder")
     options = session_options(args)
+    _SESSIONS.clear()  # a run reads the settings as they are now (workers inherit this one)
     try:
         _session(options).check_rules()  # a bad rule file stops the run before any work
     except RuleFileError as err:

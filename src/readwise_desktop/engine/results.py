@@ -1,4 +1,4 @@
-"""Frozen values that cross layers and threads: no spaCy object ever leaves ``core``.
+"""Frozen values that cross layers and threads: no spaCy object ever leaves the engine.
 
 Every span is a pair of character offsets into :attr:`Analysis.text` (end exclusive), and
 ``text[start:end]`` is always the span's ``text``.
