@@ -1,4 +1,4 @@
-"""Highlight styles in Qt: the core's style vocabulary (``core/styles.py``) as text formats.
+"""Highlight styles in Qt: the exports' style vocabulary (``export/styles.py``) as text formats.
 
 Light and dark themes have their own tints of the same Okabe–Ito hues.
 """
