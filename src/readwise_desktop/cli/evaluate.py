@@ -86,7 +86,7 @@ def _report(args: argparse.Namespace, path: Path) -> tuple[str, Report]:
     elif args.dataset == "conll2010":
         report = runner.run_conll2010(pipeline, data, args.split, args.limit, tick)
     else:
-        report = runner.run_gold(pipeline, path, args.limit, tick)
+        report = runner.run_gold(pipeline, path, args.limit, tick, data)
     if tick:
         sys.stderr.write("\n")
     return pipeline.description, report

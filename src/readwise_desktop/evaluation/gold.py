@@ -7,14 +7,19 @@ One JSON object per line, the shape of the analysis JSON's ``sentences`` and ``h
      "hedges": [{"start": 10, "end": 20, "category": "REPORTATIVE"}, ...]}
 
 ``sourcing`` is one of the seven labels of the taxonomy, or null for a headline, byline or dateline
-(not a claim, not scored). Each gold sentence takes the label of the predicted claim it overlaps
-most; a gold claim that overlaps no predicted claim counts as UNSOURCED.
+(not a claim, not scored). A record may leave out ``text`` and give ``text_sha256`` instead: the
+labels of an article that is not ours to commit, whose text is looked up by ``id`` among texts the
+caller reads (``evaluate gold FILE --data DIR``: the Wikinews folder) and checked by its hash. Each
+gold sentence takes the label of the predicted claim it overlaps most; a gold claim that overlaps no
+predicted claim counts as UNSOURCED.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,32 +78,52 @@ class GoldScores:
     confusions: list[tuple[str, str, str, str]] = field(
         default_factory=list
     )  # id, gold, pred, text
+    matrix: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold, predicted)
 
 
-def read_gold(path: Path) -> Iterator[GoldArticle]:
+Texts = Mapping[str, str]  # article id -> its text, for labels that hold no text
+
+
+def read_gold(path: Path, texts: Texts | None = None) -> Iterator[GoldArticle]:
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if line.strip():
-                yield parse_gold(line, f"{path.name}:{number}")
+                yield parse_gold(line, f"{path.name}:{number}", texts)
 
 
-def parse_gold(line: str, where: str) -> GoldArticle:
+def parse_gold(line: str, where: str, texts: Texts | None = None) -> GoldArticle:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
         raise GoldFormatError(f"{where}: not a gold article ({err})") from err
-    return gold_from_record(record, where)
+    return gold_from_record(record, where, texts)
 
 
-def gold_from_record(record: Any, where: str) -> GoldArticle:
+def needs_texts(path: Path) -> bool:
+    """Whether a gold file holds labels whose texts are elsewhere (``text_sha256``)."""
+    with path.open(encoding="utf-8") as handle:
+        return any('"text_sha256"' in line for line in handle)
+
+
+def gold_from_record(record: Any, where: str, texts: Texts | None = None) -> GoldArticle:
     """A gold article from a decoded JSON object (a gold line, or an exercise file)."""
     try:
-        text = record["text"]
+        text = record["text"] if "text" in record else _referenced_text(record, texts or {})
         sentences = tuple(_sentence(s, len(text)) for s in record.get("sentences", []))
         hedges = tuple(_hedge(h, len(text)) for h in record.get("hedges", []))
         return GoldArticle(str(record.get("id", where)), text, sentences, hedges)
     except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise GoldFormatError(f"{where}: not a gold article ({err})") from err
+
+
+def _referenced_text(record: dict[str, Any], texts: Texts) -> str:
+    key = str(record["id"])
+    if key not in texts:
+        raise ValueError(f"no text for article {key!r} (give --data DIR with its folder)")
+    text = texts[key]
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != record["text_sha256"]:
+        raise ValueError(f"the text of {key!r} is not the one these labels were made on")
+    return text
 
 
 def _offsets(record: dict[str, Any], length: int) -> tuple[int, int]:
@@ -135,6 +160,7 @@ def score_article(article: GoldArticle, analysis: Analysis, scores: GoldScores) 
             continue
         predicted = predicted_label(analysis, sentence.start, sentence.end)
         scores.labels.add(sentence.sourcing, predicted)
+        scores.matrix[sentence.sourcing, predicted] += 1
         scores.groups.add(group_of(sentence.sourcing), group_of(predicted))
         if predicted != sentence.sourcing:
             text = article.text[sentence.start : sentence.end]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -30,6 +31,7 @@ class Report:
     false_alarms: Counter[str] = field(default_factory=Counter)
     misses: Counter[str] = field(default_factory=Counter)
     examples: list[str] = field(default_factory=list)
+    matrix: list[str] = field(default_factory=list)  # a confusion matrix, as lines
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -40,6 +42,7 @@ class Report:
             "accuracy": {name: round(100 * value, 1) for name, value in self.extra},
             "false_alarms_by_rule": dict(self.false_alarms.most_common()),
             "misses_by_text": dict(self.misses.most_common(50)),
+            **({"confusion_matrix": self.matrix} if self.matrix else {}),
         }
 
 
@@ -87,11 +90,18 @@ def run_conll2010(
 
 
 def run_gold(
-    pipeline: LoadedPipeline, path: Path, limit: int | None, tick: Tick | None = None
+    pipeline: LoadedPipeline,
+    path: Path,
+    limit: int | None,
+    tick: Tick | None = None,
+    data: Path | None = None,
 ) -> Report:
+    """Score a gold file; labels without their text read it from the Wikinews folder in
+    ``data`` (by article id, checked by hash)."""
     scores = gold.GoldScores()
     started = time.perf_counter()
-    for n, article in enumerate(gold.read_gold(path), start=1):
+    texts = wikinews_texts(data) if data is not None and gold.needs_texts(path) else None
+    for n, article in enumerate(gold.read_gold(path, texts), start=1):
         if limit is not None and n > limit:
             break
         gold.score_article(article, analyze_text(pipeline, article.text), scores)
@@ -110,6 +120,7 @@ def run_gold(
         ("sentence group accuracy (3 groups)", scores.groups.accuracy),
         ("sentence group macro-F1 (3 groups)", scores.groups.macro_f1),
     ]
+    report.matrix = confusion_lines(scores)
     report.misses.update(f"{g} read as {p}" for _, g, p, _ in scores.confusions)
     report.examples = [f"{g} read as {p}: {t[:120]}" for _, g, p, t in scores.confusions[:20]]
     return report
@@ -125,6 +136,8 @@ def format_report(report: Report, errors: int = 0) -> str:
         )
     for name, value in report.extra:
         lines.append(f"{name:38}{100 * value:7.1f}")
+    if report.matrix:
+        lines += ["", *report.matrix]
     if errors:
         lines += ["", f"False alarms by rule (top {errors}):"]
         lines += [f"  {n:5}  {rule}" for rule, n in report.false_alarms.most_common(errors)]
@@ -132,3 +145,33 @@ def format_report(report: Report, errors: int = 0) -> str:
         lines += [f"  {n:5}  {text}" for text, n in report.misses.most_common(errors)]
         lines += ["", *report.examples[:errors]] if report.examples else []
     return "\n".join(lines) + "\n"
+
+
+WIKINEWS_FILE = "wikinews_2019_2020/wikinews_2019_2020.jsonl"
+SHORT = {
+    "NAMED_PERSON": "person",
+    "NAMED_ORGANISATION": "org",
+    "DOCUMENT": "doc",
+    "UNNAMED_OFFICIAL": "official",
+    "ANONYMOUS": "anon",
+    "VAGUE": "vague",
+    "UNSOURCED": "none",
+}
+
+
+def wikinews_texts(data: Path) -> dict[str, str]:
+    """Article id -> text of the Wikinews folder's articles (empty when it is absent)."""
+    path = data / WIKINEWS_FILE
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    return {str(r["id"]): str(r["text"]) for r in records}
+
+
+def confusion_lines(scores: gold.GoldScores) -> list[str]:
+    """The seven labels' confusion matrix: a row per gold label, a column per prediction."""
+    labels = list(SHORT)
+    head = f"{'gold / predicted':18}" + "".join(f"{SHORT[p]:>9}" for p in labels)
+    rows = [f"{SHORT[g]:18}" + "".join(f"{scores.matrix[g, p]:9}" for p in labels) for g in labels]
+    return [head, *rows]
