@@ -54,5 +54,7 @@ def test_golden(pipeline: LoadedPipeline, case: dict[str, Any]) -> None:
         assert claims == case["sentences"]
     if "roles" in case:
         assert [s["role"] for s in result["sentences"]] == case["roles"]
+    if "summary_sources" in case:
+        assert [s["name"] for s in result["summary"]["sources"]] == case["summary_sources"]
     for key, value in case.get("layout", {}).items():
         assert result["layout"][key] == value

@@ -15,11 +15,12 @@ from readwise_desktop.engine.rules.schema import RuleProblem
 
 
 def rows_with(files: Sequence[Path]) -> list[RuleRow]:
-    """Every rule in force with these files (the shipped ones alone when a file is invalid)."""
+    """Every rule with these files, opt-in ones too (the shipped ones alone when a file is
+    invalid)."""
     try:
-        return rule_rows(load_rules(files))
+        return rule_rows(load_rules(files, enabled=None))
     except RuleFileError:
-        return rule_rows(load_rules())
+        return rule_rows(load_rules(enabled=None))
 
 
 def check_rule_files(files: Sequence[Path]) -> tuple[int, list[RuleProblem]]:

@@ -39,6 +39,7 @@ class SessionOptions:
     rules_only: bool = False
     rule_files: tuple[str, ...] = ()  # rule files named on the command line, after the reader's
     max_size_mb: float | None = None  # overrides the settings' limit
+    enabled_rules: tuple[str, ...] = ()  # opt-in rules switched on, beside the settings' own
     reader_settings: bool = True  # False: shipped defaults only (evaluation, reproducible)
 
 
@@ -87,6 +88,10 @@ class Session:
     def disabled_rules(self) -> tuple[str, ...]:
         return self.settings.disabled_rules
 
+    @property
+    def enabled_rules(self) -> tuple[str, ...]:
+        return (*self.settings.enabled_rules, *self.options.enabled_rules)
+
     def load(self) -> LoadedPipeline:
         """Build the pipeline now; :class:`RuleFileError` (every problem) if a rule file is bad."""
         self._pipeline = self.pipeline_with(self.rule_files())
@@ -96,7 +101,7 @@ class Session:
         """Read the rule files without building a pipeline; :class:`RuleFileError` if bad."""
         from readwise_desktop.engine.rules.loader import load_rules
 
-        load_rules(self.rule_files(), self.disabled_rules)
+        load_rules(self.rule_files(), self.disabled_rules, self.enabled_rules)
 
     def load_tolerant(self) -> tuple[LoadedPipeline, RuleFileError | None]:
         """The window's way: with invalid rule files, the shipped rules (and the problems)."""
@@ -117,6 +122,7 @@ class Session:
             model_names=self.model_names,
             extra_rule_files=list(rule_files),
             disabled_rules=self.disabled_rules,
+            enabled_rules=self.enabled_rules,
         )
 
     @property
@@ -133,7 +139,8 @@ class Session:
         pipeline must be rebuilt for them (another model or other switched-off rules)."""
         save_settings(self.paths.settings, chosen)
         old, self.settings = self.settings, chosen
-        return (old.model_path, old.disabled_rules) != (chosen.model_path, chosen.disabled_rules)
+        rules = ("model_path", "disabled_rules", "enabled_rules")
+        return any(getattr(old, k) != getattr(chosen, k) for k in rules)
 
     # --- open, analyse, correct, remember --------------------------------------------------------
     def open(self, path: str | Path) -> Article:

@@ -33,6 +33,7 @@ class Settings:
     model_path: str = ""
     max_size_mb: float = 50.0
     disabled_rules: tuple[str, ...] = ()
+    enabled_rules: tuple[str, ...] = ()  # opt-in rules switched on
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,11 @@ FIELDS: dict[tuple[str, str], tuple[str, Check, str]] = {
         lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
         "a list of rule ids",
     ),
+    ("analysis", "enabled_rules"): (
+        "enabled_rules",
+        lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+        "a list of rule ids",
+    ),
     ("analysis", "max_size_mb"): (
         "max_size_mb",
         lambda v: _is_number(v) and 0.1 <= v <= 2000,
@@ -87,6 +93,7 @@ mark_unsourced = true    # dotted underline under claims with no source
 model_path = ""          # a spaCy model folder to use before the bundled one
 max_size_mb = 50         # larger files are refused
 disabled_rules = []      # ids of shipped rules switched off, e.g. ["hedge.modal.would"]
+enabled_rules = []       # opt-in rules switched on, e.g. ["hedge.approximator.vague_quantity"]
 """
 
 
@@ -155,7 +162,7 @@ def _read(data: dict[str, Any], raw: str, name: str) -> tuple[Settings, list[Pro
                 )
             else:
                 values[spec[0]] = _number(value) if spec[0] in NUMBERS else value
-                if spec[0] == "disabled_rules":
+                if spec[0] in ("disabled_rules", "enabled_rules"):
                     values[spec[0]] = tuple(value)
     return replace(Settings(), **values), problems
 
@@ -209,5 +216,6 @@ def save_settings(path: Path, settings: Settings) -> None:
     analysis["model_path"] = settings.model_path
     analysis["max_size_mb"] = settings.max_size_mb
     analysis["disabled_rules"] = list(settings.disabled_rules)
+    analysis["enabled_rules"] = list(settings.enabled_rules)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, tomlkit.dumps(document))

@@ -39,6 +39,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument("--rules-only", action="store_true", help="score the rules-only pipeline")
+    parser.add_argument(
+        "--enable",
+        metavar="RULE",
+        action="append",
+        default=[],
+        help="switch on an opt-in rule (may be repeated), e.g. hedge.approximator.vague_quantity "
+        "for CoNLL-2010, whose Wikipedia guidelines count weasel words as uncertainty",
+    )
     return parser
 
 
@@ -77,7 +85,9 @@ def _report(args: argparse.Namespace, path: Path) -> tuple[str, Report]:
     from readwise_desktop.evaluation import runner
 
     # The shipped rules and model only: the reader's settings never change a reported figure.
-    options = SessionOptions(rules_only=args.rules_only, reader_settings=False)
+    options = SessionOptions(
+        rules_only=args.rules_only, reader_settings=False, enabled_rules=tuple(args.enable)
+    )
     pipeline = Session(options).pipeline
     tick = _ticker(f"evaluating {args.dataset}")
     data = _data_dir(args.data)

@@ -98,7 +98,8 @@ def _parse(
             raise AnalysisCancelled
         doc.spans[HEDGE_SPANS] = hedges.finder.spans(doc)
         quotes = structure.quotes_in(at, at + len(doc.text))
-        found, prior = attributions.find(doc, quotes, prior)
+        furniture = structure.furniture_in(at, at + len(doc.text))
+        found, prior = attributions.find(doc, quotes, prior, furniture)
         parts.append(ChunkParts.of(doc, found, hedges.values(doc)).shifted(at))
         if progress is not None:
             progress(done, total)

@@ -34,7 +34,7 @@ from readwise_desktop.engine.text.structure import TextStructure
 
 CUE_SPANS = "readwise_cues"
 SOURCE_SPANS = "readwise_sources"
-RULE_CONFIG: dict[str, Any] = {"extra_rule_files": [], "disabled_rules": []}
+RULE_CONFIG: dict[str, Any] = {"extra_rule_files": [], "disabled_rules": [], "enabled_rules": []}
 
 for _name in ("readwise_structure", "readwise_hedges", "readwise_found", "readwise"):
     if not Doc.has_extension(_name):
@@ -52,8 +52,11 @@ class DocResult:
     summary: Summary
 
 
-def _rules(extra_rule_files: Sequence[str], disabled_rules: Sequence[str]) -> RuleSet:
-    return rules_for(tuple(Path(p) for p in extra_rule_files), tuple(disabled_rules))
+def _rules(
+    extra_rule_files: Sequence[str], disabled_rules: Sequence[str], enabled_rules: Sequence[str]
+) -> RuleSet:
+    files = tuple(Path(p) for p in extra_rule_files)
+    return rules_for(files, tuple(disabled_rules), tuple(enabled_rules))
 
 
 def mark_sentence_starts(doc: Doc, dateline_end: int | None) -> Doc:
@@ -100,7 +103,11 @@ class AttributionComponent:
         self.hedge_rules = {r.id: r for r in rules.hedges}
 
     def find(
-        self, doc: Doc, quotes: Sequence[Quote], prior: Sequence[Mention] = ()
+        self,
+        doc: Doc,
+        quotes: Sequence[Quote],
+        prior: Sequence[Mention] = (),
+        furniture: Sequence[CharRange] = (),
     ) -> tuple[list[Candidate], list[Mention]]:
         """The attributions of ``doc`` (its hedges already in ``doc.spans``), given the
         quotations in it; and the named mentions to carry to the next chunk."""
@@ -109,11 +116,11 @@ class AttributionComponent:
             for s in doc.spans.get(HEDGE_SPANS, [])
             if s.id_ in self.hedge_rules
         ]
-        return self.finder.find(doc, hedges, quotes, prior)
+        return self.finder.find(doc, hedges, quotes, prior, furniture)
 
     def __call__(self, doc: Doc) -> Doc:
         structure: TextStructure = doc._.readwise_structure or TextStructure.of(doc.text)
-        found, _ = self.find(doc, structure.quotes)
+        found, _ = self.find(doc, structure.quotes, (), structure.furniture_in(0, len(doc.text)))
         doc._.readwise_found = found
         doc.spans[CUE_SPANS] = [
             Span(doc, *f.cue, label=f.typed.value, span_id=f.rule_id) for f in found
@@ -196,16 +203,24 @@ def make_layout(nlp: Language, name: str) -> LayoutComponent:
 
 @Language.factory("readwise_hedges", default_config=RULE_CONFIG)
 def make_hedges(
-    nlp: Language, name: str, extra_rule_files: list[str], disabled_rules: list[str]
+    nlp: Language,
+    name: str,
+    extra_rule_files: list[str],
+    disabled_rules: list[str],
+    enabled_rules: list[str],
 ) -> HedgeComponent:
-    return HedgeComponent(nlp, _rules(extra_rule_files, disabled_rules))
+    return HedgeComponent(nlp, _rules(extra_rule_files, disabled_rules, enabled_rules))
 
 
 @Language.factory("readwise_attributions", default_config=RULE_CONFIG)
 def make_attributions(
-    nlp: Language, name: str, extra_rule_files: list[str], disabled_rules: list[str]
+    nlp: Language,
+    name: str,
+    extra_rule_files: list[str],
+    disabled_rules: list[str],
+    enabled_rules: list[str],
 ) -> AttributionComponent:
-    return AttributionComponent(nlp, _rules(extra_rule_files, disabled_rules))
+    return AttributionComponent(nlp, _rules(extra_rule_files, disabled_rules, enabled_rules))
 
 
 @Language.factory("readwise_claims")

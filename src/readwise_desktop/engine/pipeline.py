@@ -53,6 +53,7 @@ def load_pipeline(
     model_names: Sequence[str] = MODEL_NAMES,
     extra_rule_files: Sequence[str | Path] = (),
     disabled_rules: Sequence[str] = (),
+    enabled_rules: Sequence[str] = (),
 ) -> LoadedPipeline:
     """The first model that loads, in the documented order, with the readwise components."""
     attempts: list[str] = []
@@ -68,19 +69,24 @@ def load_pipeline(
             f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', candidate)} "
             f"{nlp.meta.get('version', '')}".strip()
         )
-        _add_components(nlp, extra_rule_files, disabled_rules, before="tok2vec")
+        _add_components(nlp, RuleChoice(extra_rule_files, disabled_rules, enabled_rules), "tok2vec")
         return LoadedPipeline(nlp, name, False, tuple(attempts))
     return LoadedPipeline(
-        rules_only_pipeline(extra_rule_files, disabled_rules), RULES_ONLY, True, tuple(attempts)
+        rules_only_pipeline(extra_rule_files, disabled_rules, enabled_rules),
+        RULES_ONLY,
+        True,
+        tuple(attempts),
     )
 
 
 def rules_only_pipeline(
-    extra_rule_files: Sequence[str | Path] = (), disabled_rules: Sequence[str] = ()
+    extra_rule_files: Sequence[str | Path] = (),
+    disabled_rules: Sequence[str] = (),
+    enabled_rules: Sequence[str] = (),
 ) -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    _add_components(nlp, extra_rule_files, disabled_rules, before="sentencizer")
+    _add_components(nlp, RuleChoice(extra_rule_files, disabled_rules, enabled_rules), "sentencizer")
     return nlp
 
 
@@ -99,19 +105,24 @@ def split_dashes(nlp: Language) -> None:
     tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, DASH_PATTERN]).finditer
 
 
-def _add_components(
-    nlp: Language,
-    extra_rule_files: Sequence[str | Path],
-    disabled_rules: Sequence[str],
-    before: str,
-) -> None:
+@dataclass(frozen=True, slots=True)
+class RuleChoice:
+    """Which rules a pipeline runs: the reader's files, and the ids switched off and on."""
+
+    files: Sequence[str | Path] = ()
+    disabled: Sequence[str] = ()
+    enabled: Sequence[str] = ()  # opt-in rules switched on
+
+
+def _add_components(nlp: Language, rules: RuleChoice, before: str) -> None:
     nlp.max_length = MAX_CHARS
     split_dashes(nlp)
     first = before if before in nlp.pipe_names else nlp.pipe_names[0]
     nlp.add_pipe(LAYOUT_PIPE, before=first)
     config = {
-        "extra_rule_files": [str(p) for p in extra_rule_files],
-        "disabled_rules": list(disabled_rules),
+        "extra_rule_files": [str(p) for p in rules.files],
+        "disabled_rules": list(rules.disabled),
+        "enabled_rules": list(rules.enabled),
     }
     nlp.add_pipe("readwise_hedges", config=config)
     nlp.add_pipe("readwise_attributions", config=config)

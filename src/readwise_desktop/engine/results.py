@@ -110,15 +110,17 @@ class Attribution:
     sentences: tuple[int, ...]
     rule_id: str
     explanation: str
+    second_hand: bool = False  # "Elena Morris reportedly told": her words, as reported
 
     @property
     def display_source(self) -> str:
-        """What a reader calls this source: the resolved name, the span, or the cue."""
-        if self.source_name:
-            return self.source_name
-        if self.source is not None:
-            return self.source.text
-        return self.cue.text
+        """What a reader calls this source: the resolved name or the span, "(reported)" when it
+        comes second-hand; an agentless report ("reportedly") names no one, and no hedge word
+        is ever shown as a source."""
+        if self.source_name or self.source is not None:
+            name = self.source_name or (self.source.text if self.source else "")
+            return f"{name} (reported)" if self.second_hand else name
+        return AGENTLESS.get(self.source_type, "an unnamed source")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -131,7 +133,16 @@ class Attribution:
             "sentences": list(self.sentences),
             "rule_id": self.rule_id,
             "explanation": self.explanation,
+            "second_hand": self.second_hand,
         }
+
+
+AGENTLESS = {
+    SourceType.VAGUE: "unnamed reports",
+    SourceType.ANONYMOUS: "anonymous sources",
+    SourceType.UNNAMED_OFFICIAL: "unnamed officials",
+    SourceType.DOCUMENT: "an unnamed document",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,7 +106,9 @@ class RulesDialog(QDialog):
         for r, row in enumerate(self.rows):
             switch = QTableWidgetItem()
             switch.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-            off = row.id in self.settings.disabled_rules
+            off = row.id in self.settings.disabled_rules or (
+                row.opt_in and row.id not in self.settings.enabled_rules
+            )
             switch.setCheckState(Qt.CheckState.Unchecked if off else Qt.CheckState.Checked)
             self.table.setItem(r, 0, switch)
             origin = "shipped" if row.shipped else Path(row.origin).name
@@ -163,4 +165,10 @@ class RulesDialog(QDialog):
         self.accept()
 
     def chosen_settings(self) -> Settings:
-        return replace(self.settings, disabled_rules=self.disabled())
+        off = set(self.disabled())
+        opt_ins = [row.id for row in self.rows if row.opt_in]
+        return replace(
+            self.settings,
+            disabled_rules=tuple(i for i in self.disabled() if i not in opt_ins),
+            enabled_rules=tuple(i for i in opt_ins if i not in off),
+        )

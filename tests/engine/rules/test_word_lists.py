@@ -21,7 +21,12 @@ MANY_TIMES = "Many times the council met in the hall."
 
 
 def _vague_quantities(disabled: tuple[str, ...] = (), files: tuple[Path, ...] = ()) -> list[str]:
-    pipeline = load_pipeline(model_names=(), disabled_rules=disabled, extra_rule_files=files)
+    pipeline = load_pipeline(
+        model_names=(),
+        disabled_rules=disabled,
+        extra_rule_files=files,
+        enabled_rules=["hedge.approximator.vague_quantity"],  # an opt-in rule
+    )
     analysis = analyze_text(pipeline, MANY_TIMES)
     return [h.text for h in analysis.hedges if h.rule_id == "hedge.approximator.vague_quantity"]
 

@@ -22,7 +22,7 @@ from readwise_desktop.engine.text.lexicon import (
     PERSON_PRONOUNS,
     SKIP_PRONOUNS,
 )
-from readwise_desktop.engine.text.ranges import TokenRange
+from readwise_desktop.engine.text.ranges import CharRange, TokenRange
 from readwise_desktop.engine.text.tokens import has_parse
 
 NP_LEFT = frozenset(
@@ -106,8 +106,15 @@ class SourceTyper:
     Dependency links (children, lefts, rights) are read only when the Doc has a parse.
     """
 
-    def __init__(self, doc: Doc, rules: RuleSet, prior: Sequence[Mention] = ()) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        rules: RuleSet,
+        prior: Sequence[Mention] = (),
+        furniture: Sequence[CharRange] = (),
+    ) -> None:
         self.doc = doc
+        self.furniture = furniture  # headline, byline, dateline: never an antecedent
         self.parsed = has_parse(doc)
         self.by_role: dict[str, dict[str, SourceType]] = {}
         for group in rules.noun_groups:
@@ -115,9 +122,14 @@ class SourceTyper:
             for noun in group.nouns:
                 table.setdefault(noun, group.source_type)
         earlier = [replace(m, token=k - len(prior)) for k, m in enumerate(prior)]
-        self.mentions = earlier + sorted(self._mentions(), key=lambda m: m.token)
+        own = [m for m in self._mentions() if not self._in_furniture(m.token)]
+        self.mentions = earlier + sorted(own, key=lambda m: m.token)
         self._mention_tokens = [m.token for m in self.mentions]
         self.full_names = self._full_names()
+
+    def _in_furniture(self, token: int) -> bool:
+        at = self.doc[token].idx
+        return any(r.start <= at < r.end for r in self.furniture)
 
     def _mentions(self) -> list[Mention]:
         if not self.parsed and not self.doc.ents:
@@ -186,7 +198,7 @@ class SourceTyper:
             return self._resolve(head.i, person=True, words=frozenset())
         if lower in ORG_PRONOUNS:
             return self._resolve(head.i, person=False, words=frozenset())
-        named = self._named(head)
+        named = self._named(head) or self._person_beside(head)
         if named is not None:
             return named
         owner = self._owner(head)
@@ -229,7 +241,26 @@ class SourceTyper:
         if label == "PERSON":
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(_entity_text(head)))
         if label in ORG_LABELS:
-            return TypedSource(SourceType.NAMED_ORGANISATION, _strip_possessive(_entity_text(head)))
+            text = _strip_possessive(_entity_text(head))
+            if text in self.full_names:  # "Nancy Pelosi ... Pelosi said": the surname, a person
+                return TypedSource(SourceType.NAMED_PERSON, self.full_names[text])
+            return TypedSource(SourceType.NAMED_ORGANISATION, text)
+        return None
+
+    def _person_beside(self, head: Token) -> TypedSource | None:
+        """A title with the person's name beside it: "The Labour Party's leader, Jeremy
+        Corbyn", "Conservative Party leader and Prime Minister Boris Johnson"."""
+        if not self.parsed or head.lower_ not in self.by_role.get("title", {}):
+            return None
+        beside = [c for c in head.rights if c.dep_ in ("appos", "conj")]
+        beside += [  # the parser may make the name a second subject of the same verb
+            s for s in head.head.children if s.dep_ == head.dep_ and 0 < s.i - head.i <= 6
+        ]
+        for child in beside:
+            person = next((t for t in child.subtree if t.ent_type_ == "PERSON"), None)
+            if person is not None:
+                name = self.canonical(_entity_text(person))
+                return TypedSource(SourceType.NAMED_PERSON, name)
         return None
 
     def _owner(self, head: Token) -> Token | None:
@@ -265,6 +296,11 @@ class SourceTyper:
         if word in SPEECH_NOUNS and owner is not None:
             named = self._named(owner) or (self._proper(owner) if owner.pos_ == "PROPN" else None)
             if named is not None:  # "the Kremlin's statement said": the Kremlin speaks
+                return named
+        if word in SPEECH_NOUNS and self.parsed and head.dep_ == "dobj":
+            issuer = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            named = self._named(issuer) if issuer is not None else None
+            if named is not None:  # "Sean Conley issued a statement saying": Conley speaks
                 return named
         if word in sources:
             return self._lexicon_type(word, sources[word], head)

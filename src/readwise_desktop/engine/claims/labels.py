@@ -101,7 +101,10 @@ def build_claims(
     index = SentenceIndex(ranges)
     quote_starts = [q.start for q in quotes]
     attributions = tuple(
-        _attribution(text, index, f, cue, src, quotes, quote_starts) for f, cue, src in found
+        _attribution(
+            text, index, f, cue, src, quotes, quote_starts, _reported(text, cue, src, hedges)
+        )
+        for f, cue, src in found
     )
     covering: dict[int, list[int]] = {}
     for k, attribution in enumerate(attributions):
@@ -132,6 +135,7 @@ def _attribution(
     source: TextSpan | None,
     quotes: list[Quote],
     quote_starts: list[int],
+    second_hand: bool = False,
 ) -> Attribution:
     home = index.of(cue.start)
     covered = {home} if home is not None else set()
@@ -156,7 +160,21 @@ def _attribution(
         tuple(sorted(covered)),
         found.rule_id,
         found.explanation,
+        second_hand,
     )
+
+
+def _reported(text: str, cue: TextSpan, source: TextSpan | None, hedges: list[Hedge]) -> bool:
+    """A named source with a reportative hedge on its cue ("Morris reportedly told"): the
+    words are the writer's report of what the source said, not the source's own."""
+    if source is None:
+        return False
+    for hedge in hedges:
+        if hedge.category is HedgeCategory.REPORTATIVE and hedge.end <= cue.start:
+            between = text[hedge.end : cue.start]
+            if hedge.start >= source.end and not between.strip():
+                return True
+    return False
 
 
 def _introduced_by_colon(

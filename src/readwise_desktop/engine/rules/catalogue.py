@@ -20,6 +20,7 @@ class RuleRow:
     patterns: str
     explanation: str
     origin: str
+    opt_in: bool = False  # off unless the reader switches it on
 
     @property
     def shipped(self) -> bool:
@@ -28,7 +29,8 @@ class RuleRow:
 
 def _pattern_row(rule: HedgeRule | PhraseRule, kind: str, category: str) -> RuleRow:
     patterns = " · ".join(p.source for p in rule.patterns)
-    return RuleRow(rule.id, kind, category, patterns, rule.explanation, rule.origin)
+    opt_in = isinstance(rule, HedgeRule) and rule.opt_in
+    return RuleRow(rule.id, kind, category, patterns, rule.explanation, rule.origin, opt_in)
 
 
 def rule_rows(rules: RuleSet) -> list[RuleRow]:

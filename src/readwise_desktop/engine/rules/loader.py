@@ -65,8 +65,13 @@ class RuleSet:
         ids += [r.id for r in self.verbs.values()] + [r.id for r in self.nominals.values()]
         return ids + [g.id for g in self.noun_groups] + [w.id for w in self.word_lists]
 
-    def without(self, disabled: Iterable[str]) -> RuleSet:
+    def without(self, disabled: Iterable[str], enabled: Iterable[str] | None = ()) -> RuleSet:
+        """The rules minus ``disabled`` ids and minus the opt-in rules not ``enabled``
+        (``enabled=None``: every opt-in rule stays, as the Rules dialog lists them)."""
         off = set(disabled)
+        if enabled is not None:
+            on = set(enabled)
+            off |= {r.id for r in self.hedges if r.opt_in and r.id not in on}
         return RuleSet(
             hedges=tuple(r for r in self.hedges if r.id not in off),
             phrases=tuple(r for r in self.phrases if r.id not in off),
@@ -78,8 +83,13 @@ class RuleSet:
         )
 
 
-def load_rules(extra_files: Sequence[Path] = (), disabled: Iterable[str] = ()) -> RuleSet:
-    """The shipped rules plus the user's files, minus disabled ids. Raises with every problem."""
+def load_rules(
+    extra_files: Sequence[Path] = (),
+    disabled: Iterable[str] = (),
+    enabled: Iterable[str] | None = (),
+) -> RuleSet:
+    """The shipped rules plus the user's files, minus disabled ids and the opt-in rules not
+    enabled (None: all of them kept). Raises with every problem."""
     sources = [(origin("rules", n), packaged_text("rules", n)) for n in SHIPPED]
     for path in extra_files:
         try:
@@ -88,7 +98,7 @@ def load_rules(extra_files: Sequence[Path] = (), disabled: Iterable[str] = ()) -
             raise RuleFileError(
                 [RuleProblem(str(path), None, None, f"cannot read: {err}")]
             ) from err
-    return build_rule_set(sources).without(disabled)
+    return build_rule_set(sources).without(disabled, enabled)
 
 
 def build_rule_set(sources: Sequence[tuple[str, str]]) -> RuleSet:
@@ -127,19 +137,24 @@ def default_rules() -> RuleSet:
     return load_rules()
 
 
-def rules_for(extra_files: tuple[Path, ...], disabled: tuple[str, ...]) -> RuleSet:
+def rules_for(
+    extra_files: tuple[Path, ...], disabled: tuple[str, ...], enabled: tuple[str, ...] = ()
+) -> RuleSet:
     """The rules for a pipeline: shipped plus user files, cached while the files are unchanged."""
-    if not extra_files and not disabled:
+    if not extra_files and not disabled and not enabled:
         return default_rules()
     stamps = tuple(_stamp(p) for p in extra_files)
-    return _cached_rules(extra_files, stamps, disabled)
+    return _cached_rules(extra_files, stamps, disabled, enabled)
 
 
 @lru_cache(maxsize=8)
 def _cached_rules(
-    files: tuple[Path, ...], stamps: tuple[float, ...], disabled: tuple[str, ...]
+    files: tuple[Path, ...],
+    stamps: tuple[float, ...],
+    disabled: tuple[str, ...],
+    enabled: tuple[str, ...],
 ) -> RuleSet:
-    return load_rules(files, disabled)
+    return load_rules(files, disabled, enabled)
 
 
 def _stamp(path: Path) -> float:

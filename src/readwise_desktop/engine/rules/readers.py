@@ -33,6 +33,7 @@ HEDGE_KEYS = {
     "counterexamples",
     "guards",
     "implies_source",
+    "opt_in",
 }
 PHRASE_KEYS = {
     "id",
@@ -108,6 +109,7 @@ def read_hedges(data: Mapping[str, Any], check: Checker) -> list[HedgeRule]:
                 guards=guards,
                 implies_source=implies,
                 origin=check.file,
+                opt_in=_flag(rec, "opt_in", check, rid),
             )
         )
     return out
@@ -227,6 +229,13 @@ def read_word_lists(data: Mapping[str, Any], check: Checker) -> list[WordList]:
             )
         )
     return out
+
+
+def _flag(rec: Mapping[str, Any], key: str, check: Checker, rid: str | None) -> bool:
+    value = rec.get(key, False)
+    if not isinstance(value, bool):
+        check.add(rid, f"'{key}' must be true or false")
+    return value is True
 
 
 def _records(data: Mapping[str, Any], key: str, check: Checker) -> list[Mapping[str, Any]]:

@@ -52,6 +52,7 @@ class HedgeRule:
     guards: tuple[str, ...] = ()
     implies_source: SourceType | None = None
     origin: str = ""
+    opt_in: bool = False  # off unless the reader switches it on (enabled_rules)
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,16 @@ class TextStructure:
             if q.start < end and q.end <= end
         ]
 
+    def furniture_in(self, start: int, end: int) -> list[CharRange]:
+        """Headline, byline and dateline inside ``[start, end)``, in offsets from ``start``."""
+        layout = self.layout
+        parts = (layout.title, layout.byline, layout.dateline)
+        return [
+            CharRange(p.start - start, p.end - start)
+            for p in parts
+            if p is not None and start <= p.start and p.end <= end
+        ]
+
     def dateline_end(self) -> int | None:
         return self.layout.dateline.end if self.layout.dateline else None
 
