@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from readwise_desktop.app.paths import app_paths
 from readwise_desktop.app.settings import load_settings, save_settings
-from readwise_desktop.engine.rules.loader import default_rules
+from readwise_desktop.engine.rules.loader import load_rules
 from readwise_desktop.packaged import sample_path
 from readwise_desktop.ui.main_window import MainWindow
 from readwise_desktop.ui.rules_dialog import RulesDialog
 from tests.ui.conftest import WAIT_MS, open_and_wait
+
+OPT_IN = "hedge.approximator.vague_quantity"
 
 OWN = """schema = "readwise-desktop/rules/1"
 kind = "hedges"
@@ -35,13 +38,16 @@ patterns = []
 def test_every_rule_is_listed_and_can_be_switched_off(qtbot: QtBot, window: MainWindow) -> None:
     dialog = RulesDialog(window.reader_settings, None, window)
     qtbot.addWidget(dialog)
-    assert dialog.table.rowCount() == len(default_rules().all_ids())
+    assert dialog.table.rowCount() == len(load_rules(enabled=None).all_ids())  # opt-ins too
     ids = [row.id for row in dialog.rows]
-    would = ids.index("hedge.modal.would")
-    dialog.table.item(would, 0).setCheckState(dialog.table.item(would, 0).checkState().Unchecked)
-    assert dialog.disabled() == ("hedge.modal.would",)
+    would, weasel = ids.index("hedge.modal.would"), ids.index(OPT_IN)
+    assert dialog.disabled() == (OPT_IN,)  # an opt-in rule starts switched off
+    dialog.table.item(would, 0).setCheckState(Qt.CheckState.Unchecked)
+    dialog.table.item(weasel, 0).setCheckState(Qt.CheckState.Checked)
     save_settings(app_paths().settings, dialog.chosen_settings())
-    assert load_settings(app_paths().settings)[0].disabled_rules == ("hedge.modal.would",)
+    saved = load_settings(app_paths().settings)[0]
+    assert saved.disabled_rules == ("hedge.modal.would",)
+    assert saved.enabled_rules == (OPT_IN,)
     dialog.filter.setText("reportedly")
     shown = [r for r in range(dialog.table.rowCount()) if not dialog.table.isRowHidden(r)]
     assert shown and all("reportedly" in dialog.rows[r].patterns + dialog.rows[r].id for r in shown)
