@@ -27,9 +27,7 @@ def test_practice_on_an_exercise(qtbot: QtBot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.analysisShown, timeout=WAIT_MS):
         window.practice.open_exercise("01_storm")
     qtbot.waitUntil(lambda: not window.view.formatting, timeout=WAIT_MS)
-    window.practice.start()
-    qtbot.waitUntil(lambda: not window.view.formatting, timeout=WAIT_MS)
-    assert window.practice.active and not window.sidebar.isVisible()
+    assert window.practice.active and not window.sidebar.isVisible()  # opens in practice
     nearly = QTextCursor(window.view.document())
     nearly.setPosition(window.view.qt_position(window.analysis.text.index("nearly")) + 1)
     assert nearly.charFormat().background().style().name == "NoBrush"  # highlights hidden
@@ -41,12 +39,14 @@ def test_practice_on_an_exercise(qtbot: QtBot, window: MainWindow) -> None:
     select(window, "Residents")
     panel.mark_source("VAGUE")
     assert panel.list.count() == 3
-    assert panel.list.item(0).text() == "hedge: “nearly” (approximator)"
+    assert panel.list.item(0).text() == "hedge: “nearly” (approximate figure)"
     result = panel.check_reading()
-    assert result is not None and not window.practice.active and window.sidebar.isVisible()
+    assert result is not None and window.practice.active and not window.side.isVisible()
     assert result.counts["APPROXIMATOR"].tp == 1 and result.counts["PROBABILITY"].fn == 1
     html = panel.result_view.browser.toPlainText()
-    assert "Your score" in html and "miss" in html
+    assert "You found 1 of the 2 hedges." in html and "You missed it" in html
+    window.stop_practice()
+    assert not window.practice.active and window.sidebar.isVisible()
     [(exercise, attempts, best, _, missed)] = window.library.practice()
     assert exercise == "01_storm" and attempts == 1 and 0 < best < 1
     assert missed["sourcing"] == 2

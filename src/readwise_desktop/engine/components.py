@@ -172,7 +172,7 @@ def result_from_parts(
     ranges = sentence_ranges(text, [r for p in parts for r in p.sentences])
     spans = [a for p in parts for a in p.attributions]
     hedges = [h for p in parts for h in p.hedges]
-    sentence_roles = roles(ranges, structure.layout, list(structure.credits))
+    sentence_roles = roles(ranges, structure.layout, list(structure.credits), structure.notes)
     sentences, attributions, summary = build_claims(
         text, ranges, sentence_roles, spans, hedges, list(structure.quotes)
     )

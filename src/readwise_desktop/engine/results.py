@@ -66,6 +66,7 @@ class SentenceRole(StrEnum):
     HEADLINE = "headline"
     BYLINE = "byline"
     DATELINE = "dateline"
+    NOTE = "note"  # editorial furniture: a date alone, "Correction appended", "Sources"
     BODY = "body"
 
 

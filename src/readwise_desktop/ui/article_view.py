@@ -11,6 +11,7 @@ import bisect
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
@@ -27,10 +28,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from readwise_desktop.engine.advice import attribution_note, claim_note, hedge_note
+from readwise_desktop.engine.advice import hedge_advice, source_advice
 from readwise_desktop.engine.results import Analysis, TextSpan
-from readwise_desktop.export.styles import Mark, MarkPart, mark_parts, sort_marks
-from readwise_desktop.ui.palette import STYLES
+from readwise_desktop.export.styles import Mark, MarkPart, mark_parts, marks_of, sort_marks
+from readwise_desktop.ui.palette import OKABE_ITO, STYLES, UNDERLINES
 
 MARKS_PER_JOB = 10
 CHARS_PER_JOB = 4_000
@@ -40,6 +41,20 @@ BUDGET_S = 0.018  # work per event-loop tick, well under the 100 ms a reader not
 # Formats are laid out once per tick, when the edit block closes; that cost grows with the text
 # the tick's formats cover, so a tick also stops after formatting this many characters.
 LAYOUT_BUDGET_CHARS = 12_000
+BAND = {False: "#E4E4EC", True: "#3A3A46"}  # the selected claim's band, per theme
+MUTED = {False: "#8A8A8A", True: "#7A7A7A"}  # text outside a ledger filter
+
+
+@dataclass(frozen=True, slots=True)
+class Overlay:
+    """A mark drawn over the text as an extra selection: a student's mark, or how it fared."""
+
+    start: int
+    end: int
+    colour: str
+    underline: str | None  # a key of palette.UNDERLINES
+    bold: bool
+    tip: str  # the two-line tooltip
 
 
 class ArticleView(QTextBrowser):
@@ -65,6 +80,10 @@ class ArticleView(QTextBrowser):
         self._timer.timeout.connect(self._apply_batch)
         self.dark = False
         self.visible: set[str] = set(STYLES)
+        self.selected: int | None = None  # the sentence under the band
+        self.focus: set[int] | None = None  # the ledger's filter: sentences whose marks show
+        self.overlays: list[Overlay] = []  # practice: the student's marks, or their check
+        self.found: tuple[int, int] | None = None  # the current find match
 
     # --- showing an analysis -------------------------------------------------------------
 
@@ -77,6 +96,11 @@ class ArticleView(QTextBrowser):
         self.visible = set(visible)
         self.marks = []
         self._starts = []
+        self.selected = None  # a new article: no band, no filter, no overlay from the last one
+        self.focus = None
+        self.overlays = []
+        self.found = None
+        self.setExtraSelections([])
         self._sentence_starts = [s.start for s in analysis.sentences]
         self._utf16 = _utf16_offsets(analysis.text)
         document = QTextDocument(self)
@@ -106,6 +130,19 @@ class ArticleView(QTextBrowser):
         self._starts = [m.start for m in self.marks]
         self._queue_styles(clear=False)
 
+    def update_analysis(self, analysis: Analysis) -> None:
+        """The same text analysed anew (a correction): redraw the highlights in place, keeping
+        the scroll position and the selected claim."""
+        if self.analysis is None or analysis.text != self.analysis.text or self._inserts:
+            selected = self.selected
+            self.show_analysis(analysis, self.visible, self.dark)
+            self.selected = selected
+            return
+        self.analysis = analysis
+        self.marks = marks_of(analysis)
+        self._starts = [m.start for m in self.marks]
+        self.restyle(self.visible, self.dark)
+
     def restyle(self, visible: Iterable[str], dark: bool) -> None:
         """Re-apply every highlight for the categories switched on, in small jobs."""
         if self.analysis is None:
@@ -114,6 +151,16 @@ class ArticleView(QTextBrowser):
         self._styles.clear()
         self._queue_styles(clear=True)
         self._timer.start()
+        self.redraw_selections()
+
+    def set_focus(self, sentences: Iterable[int] | None) -> None:
+        """Show the highlights of these sentences only, the rest of the text muted (None: all)."""
+        self.focus = None if sentences is None else set(sentences)
+        self.restyle(self.visible, self.dark)
+
+    def set_overlays(self, overlays: list[Overlay]) -> None:
+        self.overlays = list(overlays)
+        self.redraw_selections()
 
     def _queue_styles(self, clear: bool) -> None:
         assert self.analysis is not None
@@ -123,9 +170,32 @@ class ArticleView(QTextBrowser):
                 end = min(length, at + CHARS_PER_JOB)
                 self._styles.append(partial(self._clear_range, at, end))
         self._styles.append(self._furniture_step)
-        shown = [m for m in self.marks if m.style in self.visible]
+        shown = [m for m in self.marks if self._shown(m)]
+        if self.focus is not None:
+            muted = [
+                (s.start, s.end)
+                for i, s in enumerate(self.analysis.sentences)
+                if s.is_claim and i not in self.focus
+            ]
+            for i in range(0, len(muted), MARKS_PER_JOB):
+                self._styles.append(partial(self._mute, muted[i : i + MARKS_PER_JOB]))
         for i in range(0, len(shown), MARKS_PER_JOB):
             self._styles.append(partial(self._apply_marks, shown[i : i + MARKS_PER_JOB]))
+
+    def _shown(self, mark: Mark) -> bool:
+        if mark.style not in self.visible:
+            return False
+        if self.focus is None:
+            return True
+        sentence = mark.index if mark.kind == "unsourced" else self.sentence_at(mark.start)
+        return sentence in self.focus
+
+    def _mute(self, spans: list[tuple[int, int]]) -> int:
+        fmt = QTextCharFormat()
+        fmt.setForeground(QColor(MUTED[self.dark]))
+        for start, end in spans:
+            self._cursor(start, end).mergeCharFormat(fmt)
+        return sum(end - start for start, end in spans)
 
     @property
     def formatting(self) -> bool:
@@ -239,21 +309,34 @@ class ArticleView(QTextBrowser):
         )
 
     def tooltip_at(self, position: int) -> str:
+        """Two lines: what the mark under the pointer is, and why it matters to this reader.
+        The rest (how to verify, stance, rule, explanation) is in the details pane."""
         if self.analysis is None or position < 0:
             return ""
-        notes = []
-        sentence = self.sentence_at(position)
-        source = self._claim_source(sentence)
-        for mark in self.marks_at(position):
-            if mark.style not in self.visible:
-                continue
-            if mark.kind == "hedge":
-                notes.append(hedge_note(self.analysis.hedges[mark.index], source))
-            elif mark.kind in ("cue", "source"):
-                notes.append(attribution_note(self.analysis.attributions[mark.index]))
-            elif mark.kind == "unsourced":
-                notes.append(claim_note("UNSOURCED", None))
-        return "\n\n".join(dict.fromkeys(notes))
+        for overlay in self.overlays:
+            if overlay.start <= position < overlay.end and overlay.tip:
+                return overlay.tip
+        marks = [m for m in self.marks_at(position) if self._shown(m)]
+        if not marks:
+            return ""
+        mark = max(marks, key=lambda m: (MARK_PRIORITY[m.kind], m.start))  # the innermost
+        source = self._claim_source(self.sentence_at(position))
+        if mark.kind == "hedge":
+            hedge = self.analysis.hedges[mark.index]
+            advice = hedge_advice(hedge.category.value)
+            what = f"{STYLES[hedge.category.value].label}: “{hedge.text}”"
+            if source:
+                what += f", in a claim sourced to {source}"
+            return f"{what}\n{advice.why}"
+        if mark.kind in ("cue", "source"):
+            attribution = self.analysis.attributions[mark.index]
+            advice = source_advice(attribution.source_type.value)
+            return (
+                f"{advice.label}: {attribution.display_source} (“{attribution.cue.text}”)"
+                f"\n{advice.why}"
+            )
+        advice = source_advice("UNSOURCED")
+        return f"{advice.label}: no one is named for this claim\n{advice.why}"
 
     def _claim_source(self, sentence: int | None) -> str | None:
         if sentence is None or self.analysis is None:
@@ -288,28 +371,87 @@ class ArticleView(QTextBrowser):
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return
         position = self.position_at(event.position().toPoint())
-        if position >= 0 and self.marks_at(position):
+        if position >= 0 and any(self._shown(m) for m in self.marks_at(position)):
             sentence = self.sentence_at(position)
             if sentence is not None:
                 self.claimClicked.emit(sentence)
 
     # --- selection ------------------------------------------------------------------------
 
-    def select_sentence(self, index: int) -> None:
-        """Mark a sentence (an extra selection, not a format) and scroll to it."""
+    def select_sentence(self, index: int, scroll: bool = True) -> None:
+        """Mark a sentence with a band (extra selections, not formats) and scroll to it."""
         if self.analysis is None or not 0 <= index < len(self.analysis.sentences):
             return
-        sentence = self.analysis.sentences[index]
-        cursor = self._cursor(sentence.start, sentence.end)
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor
-        fmt = QTextCharFormat()
-        fmt.setBackground(QColor("#3A3A46" if self.dark else "#E4E4EC"))
-        fmt.setProperty(QTextCharFormat.Property.FullWidthSelection, False)
-        selection.format = fmt
-        self.setExtraSelections([selection])
-        self.setTextCursor(self._cursor(sentence.start, sentence.start))
-        self.ensureCursorVisible()
+        self.selected = index
+        self.redraw_selections()
+        if scroll:
+            sentence = self.analysis.sentences[index]
+            self.setTextCursor(self._cursor(sentence.start, sentence.start))
+            self.ensureCursorVisible()
+
+    def band_spans(self) -> list[tuple[int, int]]:
+        """The selected sentence's band: the sentence minus its visible hedges, whose own tint
+        shows through (a band over them would hide the flags the reader came to see)."""
+        if self.analysis is None or self.selected is None:
+            return []
+        sentence = self.analysis.sentences[self.selected]
+        holes = sorted(
+            (max(m.start, sentence.start), min(m.end, sentence.end))
+            for m in self.marks
+            if m.kind == "hedge" and self._shown(m)
+            and m.start < sentence.end and m.end > sentence.start
+        )  # fmt: skip
+        spans, at = [], sentence.start
+        for start, end in holes:
+            if start > at:
+                spans.append((at, start))
+            at = max(at, end)
+        if at < sentence.end:
+            spans.append((at, sentence.end))
+        return spans
+
+    def redraw_selections(self) -> None:
+        """The band, the find match and the practice overlays, in the current theme."""
+        if self.analysis is None:
+            self.setExtraSelections([])
+            return
+        selections = []
+        band = QTextCharFormat()
+        band.setBackground(QColor(BAND[self.dark]))
+        for start, end in self.band_spans():
+            selections.append(_selection(self._cursor(start, end), band))
+        for overlay in self.overlays:
+            selections.append(
+                _selection(self._cursor(overlay.start, overlay.end), _overlay_format(overlay))
+            )
+        if self.found is not None:
+            found = QTextCharFormat()
+            found.setBackground(self.palette().highlight())
+            found.setForeground(self.palette().highlightedText())
+            selections.append(_selection(self._cursor(*self.found), found))
+        self.setExtraSelections(selections)
+
+    # --- find ----------------------------------------------------------------------------
+
+    def find_all(self, query: str) -> list[tuple[int, int]]:
+        """Every place the words occur, ignoring case (character offsets)."""
+        if self.analysis is None or not query.strip():
+            return []
+        text, needle = self.analysis.text.casefold(), query.casefold()
+        if len(text) != len(self.analysis.text):  # casefold changed lengths: match as is
+            text, needle = self.analysis.text.lower(), query.lower()
+        out, at = [], text.find(needle)
+        while at >= 0:
+            out.append((at, at + len(query)))
+            at = text.find(needle, at + 1)
+        return out
+
+    def show_found(self, span: tuple[int, int] | None) -> None:
+        self.found = span
+        self.redraw_selections()
+        if span is not None:
+            self.setTextCursor(self._cursor(span[0], span[0]))
+            self.ensureCursorVisible()
 
     def clear(self) -> None:
         self._timer.stop()
@@ -319,7 +461,39 @@ class ArticleView(QTextBrowser):
         self.marks = []
         self._starts = []
         self._sentence_starts = []
+        self.selected = None
+        self.overlays = []
+        self.found = None
+        self.setExtraSelections([])
         super().clear()
+
+
+MARK_PRIORITY = {"unsourced": 0, "source": 1, "cue": 1, "hedge": 2}
+
+
+def _selection(cursor: QTextCursor, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+    selection = QTextEdit.ExtraSelection()
+    selection.cursor = cursor
+    fmt.setProperty(QTextCharFormat.Property.FullWidthSelection, False)
+    selection.format = fmt
+    return selection
+
+
+def _overlay_format(overlay: Overlay) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    colour = QColor(overlay.colour)
+    tint = QColor(colour)
+    tint.setAlpha(60)
+    fmt.setBackground(tint)
+    if overlay.underline is not None:
+        fmt.setUnderlineStyle(UNDERLINES[overlay.underline])
+        fmt.setUnderlineColor(colour)
+    if overlay.bold:
+        fmt.setFontWeight(700)
+    return fmt
+
+
+STUDENT_COLOUR = OKABE_ITO["blue"]
 
 
 def _reading_block() -> QTextBlockFormat:

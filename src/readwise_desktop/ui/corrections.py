@@ -78,13 +78,36 @@ class Corrections:
         if claim is None:
             return
         if not name:
-            name, ok = QInputDialog.getText(self.window, "Mark as sourced by", "Who is the source?")
-            if not ok or not name.strip():
+            dialog = self.name_dialog()
+            if dialog.exec() != QInputDialog.DialogCode.Accepted:
+                return
+            name = dialog.textValue().strip()
+            if not name:
                 return
         kind = kind or ask_source_type(self.window, "Mark as sourced by") or ""
         if not kind:
             return
         self.correct(Correction.sourced_by(*claim, SourceType(kind), name))
+
+    def names(self) -> list[str]:
+        """The sources the article names, most cited first, for the name field."""
+        analysis = self.window.analysis
+        if analysis is None:
+            return []
+        found = [s.name for s in analysis.summary.sources]
+        found += [a.display_source for a in analysis.attributions if a.source_name]
+        return list(dict.fromkeys(n for n in found if n.strip()))
+
+    def name_dialog(self) -> QInputDialog:
+        """Who is the source? An editable list of the names the article mentions."""
+        dialog = QInputDialog(self.window)
+        dialog.setObjectName("sourceNameDialog")
+        dialog.setWindowTitle("Mark as sourced by")
+        dialog.setLabelText("Who is the source? (pick a name from the article or type one)")
+        dialog.setComboBoxItems(self.names())
+        dialog.setComboBoxEditable(True)
+        dialog.setTextValue("")
+        return dialog
 
     def _claim(self, sentence_index: int | None) -> tuple[int, int] | None:
         analysis = self.window.analysis

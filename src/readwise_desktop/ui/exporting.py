@@ -1,16 +1,18 @@
 """File › Export, Export as PDF and Print: the analysis leaves the window.
 
 HTML, Markdown, CSV and JSON come from the core's exporters (the same as the command line) and are
-written atomically. PDF and print use the document's own formats, so the highlights print as
-they are shown (QPdfWriter, QPrinter).
+written atomically. The PDF is the report a journalist hands on: the HTML export's title,
+legend, summary, highlighted article and ledger, paginated, always in the light palette. Print
+uses the view's document. Every file keeps the reader's umask.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -30,11 +32,34 @@ FILTERS = {
 def export_to(path: str | Path, analysis: Analysis, document: QTextDocument) -> Path:
     """Write the analysis to ``path`` in the format its suffix names (PDF: the document)."""
     target = Path(path)
+    mode = _mode_for(target)
     if target.suffix.lower() == ".pdf":
-        write_pdf(target, document)
+        write_pdf(target, report_document(analysis))
     else:
         write_atomic(target, render(analysis, format_for(target, "html")))
+    target.chmod(mode)  # as the umask allows, not the temporary file's 0600
     return target
+
+
+def report_document(analysis: Analysis) -> QTextDocument:
+    """The HTML report as a document: light palette whatever the window's theme."""
+    document = QTextDocument()
+    html = render(analysis, "html")
+    for px, family in (
+        ("font:17px/1.6 Georgia,serif", "Georgia,serif"),
+        ("font:0.85em/1.4 sans-serif", "sans-serif"),
+    ):
+        html = html.replace(px, f"font-family:{family}")  # pixel sizes print tiny on a PDF page
+    html = html.replace("<table>", "<table width='100%'>")
+    font = QFont("Georgia")
+    font.setPointSizeF(10.5)
+    document.setDefaultFont(font)
+    document.setHtml(html)
+    document.setMetaInformation(
+        QTextDocument.MetaInformation.DocumentTitle,
+        analysis.title or Path(analysis.file or "article").name,
+    )
+    return document
 
 
 def write_pdf(path: Path, document: QTextDocument) -> None:
@@ -47,6 +72,14 @@ def write_pdf(path: Path, document: QTextDocument) -> None:
     document.print_(writer)
     del writer  # finishes the file
     partial.replace(path)
+
+
+def _mode_for(target: Path) -> int:
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def ask_export_path(parent: QWidget, suggested: str) -> str | None:

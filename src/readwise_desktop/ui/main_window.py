@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,8 @@ from readwise_desktop.engine.results import Analysis
 from readwise_desktop.ui.article_view import ArticleView
 from readwise_desktop.ui.corrections import Corrections
 from readwise_desktop.ui.file_actions import FileActions
+from readwise_desktop.ui.find_bar import FindBar
+from readwise_desktop.ui.glossary import HelpDialog, glossary_html, shortcuts_html
 from readwise_desktop.ui.legend import Legend
 from readwise_desktop.ui.library_panel import LibraryPanel
 from readwise_desktop.ui.menus import build_menus
@@ -82,7 +85,7 @@ class MainWindow(QMainWindow):
         self.preferences = Preferences(self)
         self.practice = Practice(self)
         build_menus(self)
-        self.navigator = Navigator(self.view, self.sidebar)
+        self.navigator = Navigator(self.view, self.sidebar, self._position)
         self._connect()
         restore_state(self)
 
@@ -104,29 +107,46 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.view)
         self.sidebar = Sidebar()
         self.legend = Legend()
-        side = QWidget()
+        self.side = side = QWidget()
+        side.setObjectName("sidePanel")
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.sidebar, 1)
-        side_layout.addWidget(QLabel("<b>Legend</b> (switch each highlight on or off)"))
+        self.legend_button = QToolButton()
+        self.legend_button.setText("Legend (switch each highlight on or off)")
+        self.legend_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.legend_button.setCheckable(True)
+        self.legend_button.setChecked(True)
+        self.legend_button.setAutoRaise(True)
+        self.legend_button.setAccessibleName("Show or fold the legend")
+        self.legend_button.toggled.connect(self.show_legend)
+        side_layout.addWidget(self.legend_button)
         side_layout.addWidget(self.legend)
+        self.legend_button.setArrowType(Qt.ArrowType.DownArrow)
         self.meta_label = QLabel()
         self.meta_label.setObjectName("articleMetadata")
         self.meta_label.setAccessibleName("Article metadata")
         self.meta_label.setWordWrap(True)
         self.meta_label.setContentsMargins(8, 4, 8, 4)
-        self.meta_label.setStyleSheet("color: palette(placeholder-text); font-size: small;")
+        self._colour_meta_label()
         self.meta_label.setVisible(False)
+        self.find_bar = FindBar(self.view)
         reading = QWidget()
         reading_layout = QVBoxLayout(reading)
         reading_layout.setContentsMargins(0, 0, 0, 0)
         reading_layout.addWidget(self.meta_label)
+        reading_layout.addWidget(self.find_bar)
         reading_layout.addWidget(self.stack, 1)
         self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(reading)
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.splitterMoved.connect(
+            lambda *_: self.saved_state.setValue("splitter", self.splitter.saveState())
+        )
         self.setCentralWidget(self.splitter)
         self.library = self.session.library
         self.library_panel = LibraryPanel(self.library)
@@ -143,6 +163,9 @@ class MainWindow(QMainWindow):
         self.progress.setAccessibleName("Analysis progress")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAccessibleName("Cancel the analysis")
+        self.position_label = QLabel("")
+        self.position_label.setAccessibleName("Position among the findings")
+        self.statusBar().addPermanentWidget(self.position_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
         self.statusBar().addPermanentWidget(self.model_label)
@@ -159,6 +182,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.cancel)
         self.legend.changed.connect(self._toggles_changed)
         self.sidebar.claimSelected.connect(self.view.select_sentence)
+        self.sidebar.filterChanged.connect(self._ledger_filtered)
         self.view.claimClicked.connect(self.sidebar.select_claim)
         self.library_panel.openRequested.connect(self.reopen)
         self.view.contextRequested.connect(self.corrections.context_menu)
@@ -268,8 +292,18 @@ class MainWindow(QMainWindow):
         self.library_panel.refresh()
         self.library_panel.show_note_for(digest)
         self.meta_label.setVisible(bool(analysis.metadata))
-        self.view.show_analysis(analysis, self.legend.visible(), self.dark)
+        self.position_label.setText("")
+        practising = self.practice.takes(analysis)  # an exercise: opens with answers hidden
+        if not practising and self.practice.active:
+            self.practice.stop()
+        self.view.show_analysis(analysis, set() if practising else self.legend.visible(), self.dark)
+        self.find_bar.matches = []
+        if practising:
+            self.practice.start()
         QTimer.singleShot(0, lambda: self._show_ledger(analysis))  # in a tick of its own
+        self._show_counts(analysis)
+
+    def _show_counts(self, analysis: Analysis) -> None:
         s = analysis.summary
         self.statusBar().showMessage(
             f"{s.claims} claims: {s.by_group['named']} named, {s.by_group['unnamed']} unnamed, "
@@ -283,6 +317,15 @@ class MainWindow(QMainWindow):
         self.sidebar.set_analysis(analysis)
         self.analysisShown.emit(analysis)
 
+    def _ledger_filtered(self, sentences: list[int] | None) -> None:
+        """A count or the filter menu chose some claims: the text shows their highlights only."""
+        if not self.practice.active:
+            self.view.set_focus(sentences)
+
+    def _position(self, text: str) -> None:
+        self.position_label.setText(text)
+        self.statusBar().showMessage(text, 4000)
+
     def _with_corrections(self, raw: Analysis, digest: str) -> Analysis:
         """The analysis with the reader's remembered corrections for this text applied."""
         return self.session.corrected(raw, digest)
@@ -291,8 +334,14 @@ class MainWindow(QMainWindow):
         """Show the analysis again with the reader's corrections applied (after one changed)."""
         analysis = self._with_corrections(raw, text_hash(raw.text))
         self.analysis = analysis
-        self.view.show_analysis(analysis, self.legend.visible(), self.dark)
+        scroll = self.view.verticalScrollBar().value()
+        selected = self.sidebar.current_claim()
+        self.view.update_analysis(analysis)  # in place: the reader stays where they were
         self.sidebar.set_analysis(analysis)
+        if selected is not None:
+            self.sidebar.select_claim(selected)
+        self.view.verticalScrollBar().setValue(scroll)
+        self._show_counts(analysis)
         self.analysisShown.emit(analysis)
 
     def _failed(self, request: int, message: str) -> None:
@@ -338,8 +387,53 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, dark)
         self.legend.set_dark(dark)
-        self.view.restyle(self.legend.visible(), dark)
+        self._colour_meta_label()
+        self.sidebar.fill_counts()  # the links take the new theme's link colour
+        visible = set() if self.practice.active else self.legend.visible()
+        self.view.restyle(visible, dark)  # the band and overlays are redrawn in the new theme
+        self.practice.redraw()
         self.saved_state.setValue("theme", "dark" if dark else "light")
+
+    def _colour_meta_label(self) -> None:
+        """The format line in a grey that keeps its contrast on either theme."""
+        colour = "#B8B8B8" if self.dark else "#505050"
+        self.meta_label.setStyleSheet(f"color: {colour}; font-size: small;")
+
+    def show_legend(self, shown: bool) -> None:
+        """Fold the legend away (small screens) or show it; remembered."""
+        self.legend.setVisible(shown)
+        self.legend_button.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        if hasattr(self, "saved_state"):
+            self.saved_state.setValue("legend", shown)
+
+    def zoom(self, step: int) -> None:
+        """Zoom the article, the sidebar and the ledger together."""
+        if step:
+            self.view.zoomIn(step)
+        else:
+            self.view.zoomIn(round(self.reading_size - self.view.font().pointSizeF()))
+        ratio = self.view.font().pointSizeF() / self.reading_size
+        base = QApplication.font().pointSizeF()
+        font = self.side.font()
+        font.setPointSizeF(max(6.0, base * ratio))
+        self.side.setFont(font)
+        table = self.sidebar.table
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+
+    def find_in_article(self) -> None:
+        self.find_bar.open_bar()
+
+    def glossary(self) -> None:
+        self.glossary_view = HelpDialog("Glossary", glossary_html(), self, "glossary")
+        self.glossary_view.open()
+
+    def shortcuts(self) -> None:
+        self.shortcuts_view = HelpDialog(
+            "Keyboard shortcuts", shortcuts_html(self), self, "shortcuts"
+        )
+        self.shortcuts_view.open()
 
     def stop_practice(self) -> None:
         self.practice.stop()
@@ -354,7 +448,15 @@ class MainWindow(QMainWindow):
         self.preferences.apply(chosen)
 
     def reset_zoom(self) -> None:
-        self.view.zoomIn(round(self.reading_size - self.view.font().pointSizeF()))
+        self.zoom(0)
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        legend = self.saved_state.value("legend")
+        if legend is None:  # first run: a laptop screen folds the legend away
+            self.legend_button.setChecked(self.height() >= 820)
+        else:
+            self.legend_button.setChecked(str(legend).lower() == "true")
 
     def last_file(self) -> str | None:
         value = self.saved_state.value("last_file")

@@ -48,11 +48,17 @@ def build_menus(window: MainWindow) -> None:
     window.menus["&File"].addSeparator()
     action(window, "&File", "&Settings…", window.settings_dialog, "Ctrl+,")
     action(window, "&File", "&Quit", window.close, S.Quit)
-    action(window, "&View", "Zoom &in", lambda: window.view.zoomIn(1), S.ZoomIn)
-    action(window, "&View", "Zoom &out", lambda: window.view.zoomOut(1), S.ZoomOut)
+    action(window, "&View", "Zoom &in", lambda: window.zoom(+1), S.ZoomIn)
+    action(window, "&View", "Zoom &out", lambda: window.zoom(-1), S.ZoomOut)
     action(window, "&View", "&Reset zoom", window.reset_zoom, "Ctrl+0")
     window.dark_action = action(window, "&View", "&Dark theme", window.toggle_theme, "Ctrl+T")
     window.dark_action.setCheckable(True)
+    legend = action(
+        window, "&View", "Show the le&gend", window.legend_button.toggle, "Ctrl+Shift+G"
+    )
+    legend.setCheckable(True)
+    legend.setChecked(window.legend_button.isChecked())
+    window.legend_button.toggled.connect(legend.setChecked)
     window.menus["&View"].addSeparator()
     for number, key in enumerate(window.legend.boxes, start=1):
         label = window.legend.boxes[key].text()
@@ -63,6 +69,7 @@ def build_menus(window: MainWindow) -> None:
             lambda _=False, k=key: window.legend.toggle(k),
             f"Alt+{number}",
         )
+    action(window, "&Go", "&Find in the article…", window.find_in_article, S.Find)
     action(window, "&Go", "&Next finding", lambda: window.navigator.finding(+1), "F3")
     action(window, "&Go", "&Previous finding", lambda: window.navigator.finding(-1), "Shift+F3")
     action(window, "&Go", "Next &unsourced claim", lambda: window.navigator.unsourced(+1), "F4")
@@ -129,10 +136,14 @@ def build_menus(window: MainWindow) -> None:
     action(window, "&Practice", "Mark as &source…", panel.mark_source, "Ctrl+Alt+S")
     action(window, "&Practice", "Mark claim &unsourced", panel.mark_unsourced, "Ctrl+Alt+U")
     action(window, "&Practice", "&Check my reading", panel.check_reading, "Ctrl+Alt+C")
+    action(window, "&Practice", "S&top and show the answers", window.stop_practice)
     action(window, "&Practice", "&Progress…", practice.progress_dialog)
     window.menus["&Practice"].addSeparator()
     action(window, "&Practice", "Export a &blank exercise…", practice.export_blank)
     action(window, "&Practice", "&Hand in my marks…", practice.hand_in)
     action(window, "&Practice", "Check a student's &marks…", practice.check_handed_in)
+    action(window, "&Help", "&Glossary", window.glossary, "F1")
+    action(window, "&Help", "&Keyboard shortcuts", window.shortcuts, "Ctrl+/")
+    window.menus["&Help"].addSeparator()
     action(window, "&Help", "Open &sample article", window.open_sample)
     action(window, "&Help", "&About readwise-desktop", lambda: show_about(window))

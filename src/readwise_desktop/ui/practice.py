@@ -28,6 +28,7 @@ from readwise_desktop.app.exercises import (
     shipped_exercises,
 )
 from readwise_desktop.app.practice import PracticeResult, check, key_from_analysis
+from readwise_desktop.engine.results import Analysis
 from readwise_desktop.export.atomic import write_atomic
 from readwise_desktop.ui.practice_panel import PracticePanel, ResultDialog
 
@@ -48,6 +49,7 @@ class Practice:
         self.dock.hide()
         self.exercise: Exercise | None = None
         self.active = False
+        self._opening = False  # an exercise is being opened: it opens in practice
 
     def exercises(self) -> list[Exercise]:
         return shipped_exercises() + own_exercises()
@@ -63,7 +65,13 @@ class Practice:
                 return
             exercise_id = chosen.split(" · ")[0]
         self.exercise = next(e for e in exercises if e.id == exercise_id)
+        self._opening = True
         self.window.open_text(self.exercise.text, f"exercise {self.exercise.id}")
+
+    def takes(self, analysis: Analysis) -> bool:
+        """Does this fresh analysis open in practice (the exercise just opened)?"""
+        opening, self._opening = self._opening, False
+        return opening and self.exercise is not None and self.exercise.text == analysis.text
 
     def start(self) -> None:
         window = self.window
@@ -75,8 +83,10 @@ class Practice:
         key = exercise.key if exercise else key_from_analysis(raw)
         self.panel.start(key, exercise.id if exercise else None)
         self.active = True
+        window.view.selected = None  # no band: it would point at a claim
+        window.view.set_focus(None)
         window.view.restyle(set(), window.dark)
-        window.sidebar.setVisible(False)
+        window.side.setVisible(False)  # the legend and the ledger give way to the panel
         self.dock.show()
         self.panel.list.setFocus()
         window.statusBar().showMessage("Practice: the highlights and the ledger are hidden.")
@@ -85,8 +95,14 @@ class Practice:
         window = self.window
         self.active = False
         self.dock.hide()
-        window.sidebar.setVisible(True)
+        self.panel.checked = None
+        window.view.set_overlays([])
+        window.side.setVisible(True)
         window.view.restyle(window.legend.visible(), window.dark)
+
+    def redraw(self) -> None:
+        if self.active:
+            self.panel.draw()
 
     def export_blank(self, path: str = "") -> None:
         """Hand out the open exercise without its answer key."""

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from readwise_desktop.app.settings import NewerSettingsError, Settings
-from readwise_desktop.ui.rules_dialog import RulesDialog
 from readwise_desktop.ui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
     from readwise_desktop.ui.main_window import MainWindow
+    from readwise_desktop.ui.rules_dialog import RulesDialog
 
 
 class Preferences:
@@ -33,6 +33,8 @@ class Preferences:
             w.service.requestReload.emit()
 
     def rules_dialog(self) -> None:
+        from readwise_desktop.ui.rules_dialog import RulesDialog  # loads spaCy
+
         w = self.window
         dialog = RulesDialog(w.reader_settings, w.analysis.text if w.analysis else None, w)
         dialog.testRequested.connect(w.service.requestRuleTest)

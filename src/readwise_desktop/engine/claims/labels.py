@@ -53,7 +53,10 @@ def sentence_ranges(text: str, starts: Sequence[tuple[int, int]]) -> list[tuple[
 
 
 def roles(
-    ranges: list[tuple[int, int]], layout: Layout, credits: list[TextSpan]
+    ranges: list[tuple[int, int]],
+    layout: Layout,
+    credits: list[TextSpan],
+    notes: Sequence[TextSpan] = (),
 ) -> list[SentenceRole]:
     furniture = [
         (layout.title, SentenceRole.HEADLINE),
@@ -61,6 +64,7 @@ def roles(
         (layout.dateline, SentenceRole.DATELINE),
     ]
     furniture += [(c, SentenceRole.BYLINE) for c in credits]
+    furniture += [(n, SentenceRole.NOTE) for n in notes]
     out = []
     for start, end in ranges:
         role = SentenceRole.BODY

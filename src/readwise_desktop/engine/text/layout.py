@@ -74,6 +74,29 @@ def detect_layout(text: str) -> Layout:
     )
 
 
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+NOTE = regex.compile(
+    rf"^(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\.?$"  # "Friday, January 4, 2019"
+    rf"|^(?:{_WEEKDAY},?\s+)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\.?$"
+    r"|^(?:correction appended|corrections?|abstract|full text|sources?|related news"
+    r"|related articles|see also|external links)\s*[.:]?$"
+    r"|^[―—–]\s*\p{Lu}[\p{L}.'’\- ]{1,40}$",  # a pull-quote signature: "—Troy Roberts"
+    regex.IGNORECASE,
+)
+
+
+def note_lines(text: str) -> list[TextSpan]:
+    """Editorial lines that are no claims: a date alone, "Correction appended", "Sources",
+    a pull-quote signature, a dateline with nothing after it ("FAIRVIEW, W.Va. —")."""
+    out = []
+    for s, e in paragraphs(text):
+        line = text[s:e]
+        alone = DATELINE.match(line + " ")
+        if NOTE.match(line) or (alone is not None and len(alone.group()) >= len(line)):
+            out.append(_span(text, s, e))
+    return out
+
+
 def credit_lines(text: str) -> list[TextSpan]:
     """Wire credit lines such as "(Reporting by ...; Editing by ...)": not claims."""
     return [_span(text, s, e) for s, e in paragraphs(text) if CREDIT.match(text[s:e])]

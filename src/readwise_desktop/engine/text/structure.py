@@ -14,7 +14,12 @@ from dataclasses import dataclass, replace
 import regex
 
 from readwise_desktop.engine.results import Layout, TextSpan
-from readwise_desktop.engine.text.layout import credit_lines, detect_layout, paragraphs
+from readwise_desktop.engine.text.layout import (
+    credit_lines,
+    detect_layout,
+    note_lines,
+    paragraphs,
+)
 from readwise_desktop.engine.text.quotes import Quote, find_quotes
 from readwise_desktop.engine.text.ranges import CharRange
 
@@ -43,13 +48,15 @@ class TextStructure:
     quotes: tuple[Quote, ...]
     layout: Layout
     credits: tuple[TextSpan, ...]
+    notes: tuple[TextSpan, ...] = ()
 
     @classmethod
     def of(cls, text: str, known: KnownLayout | None = None) -> TextStructure:
         paras = tuple(CharRange(s, e) for s, e in paragraphs(text))
         detected = detect_layout(text)
         layout = _with_known(text, paras, detected, known) if known else detected
-        return cls(paras, tuple(find_quotes(text)), layout, tuple(credit_lines(text)))
+        credits, notes = tuple(credit_lines(text)), tuple(note_lines(text))
+        return cls(paras, tuple(find_quotes(text)), layout, credits, notes)
 
     def quotes_in(self, start: int, end: int) -> list[Quote]:
         """The quotations inside ``[start, end)``, in offsets from ``start`` (for a chunk)."""
