@@ -23,7 +23,7 @@ from readwise_desktop.formats.registry import (
     load_importer,
 )
 from readwise_desktop.formats.sniff import detect_format
-from tests.formats import makers
+from tests.formats import makers, office_makers
 from tests.formats.makers import HTML_PAGE, STORY
 from tests.locations import FIXTURES as FIXTURE_ROOT
 
@@ -43,7 +43,17 @@ ARTICLES: dict[str, Callable[[Path], Path]] = {
     ),
     "pdf": lambda tmp: makers.write(tmp, "story.pdf", makers.pdf_bytes(STORY)),
     "epub": lambda tmp: makers.write(tmp, "book.epub", makers.epub_bytes(STORY)),
-    "anpa": lambda tmp: makers.write(tmp, "wire.anpa", makers.anpa_bytes("Strike", STORY)),
+    "anpa": lambda tmp: makers.write(tmp, "wire.anpa", makers.ap_wire_bytes()),
+    "mbox": lambda tmp: makers.write(tmp, "inbox.mbox", makers.mbox_bytes()),
+    "msg": lambda tmp: makers.write(
+        tmp, "story.msg", office_makers.msg_bytes("Strike", "\r\n\r\n".join(STORY))
+    ),
+    "rtf": lambda tmp: makers.write(tmp, "story.rtf", makers.RTF),
+    "odt": lambda tmp: makers.write(tmp, "story.odt", office_makers.odt_bytes()),
+    "feed": lambda tmp: makers.write(tmp, "news.rss", makers.RSS),
+    "jsonfeed": lambda tmp: makers.write(tmp, "feed.json", makers.JSON_FEED),
+    "zipped_html": lambda tmp: makers.write(tmp, "DockStrike.zip", makers.zipped_html_bytes()),
+    "newsml1": lambda tmp: FIXTURES / "harbour.newsml1.xml",
 }
 REFUSALS: dict[str, tuple[str, bytes, str]] = {
     "xml": (
@@ -62,8 +72,17 @@ REFUSALS: dict[str, tuple[str, bytes, str]] = {
         "this is a password-protected Office file or an old Word 97-2003 .doc; "
         "save it as .docx without a password and open that",
     ),
+    "weblink": (
+        "strike.url",
+        makers.URL_SHORTCUT.encode(),
+        "this is a link to a web page (https://example.invalid/strike), not the page, and the "
+        "app is offline: open the page in a browser, save it as HTML and open that",
+    ),
 }
-HEAVY_LIBRARIES = ("trafilatura", "docx", "pypdfium2", "lxml", "readability", "markdown_it")
+HEAVY_LIBRARIES = (
+    "trafilatura", "docx", "pypdfium2", "lxml", "readability", "markdown_it", "olefile",
+    "charset_normalizer",
+)  # fmt: skip
 
 
 def test_row_names_are_unique() -> None:
@@ -128,6 +147,9 @@ def test_refusing_rows_say_why_in_one_sentence(tmp_path: Path, name: str) -> Non
         ("text", ".html", "text"),
         ("html", ".pdf", "html"),
         ("text", ".unknown", "text"),
+        ("text", ".eml", "eml"),
+        ("zip", ".odt", "odt"),
+        ("text", ".msg", "msg"),
     ],
 )
 def test_the_suffix_decides_only_when_the_bytes_place_the_file_nowhere(
@@ -145,7 +167,8 @@ def test_a_damaged_docx_is_reported_as_a_damaged_word_document(tmp_path: Path) -
 def test_the_open_dialog_lists_the_suffixes_in_registry_order() -> None:
     assert file_filter() == (
         "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.mht *.mhtml *.webarchive"
-        " *.eml *.xml *.nitf *.docx *.pdf *.epub *.anpa);;All files (*)"
+        " *.eml *.xml *.nitf *.docx *.pdf *.epub *.anpa *.mbox *.mbx *.msg *.rtf *.odt *.rss"
+        " *.atom *.url *.webloc);;All files (*)"
     )
 
 

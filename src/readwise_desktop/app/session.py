@@ -149,6 +149,12 @@ class Session:
 
         return read_article(path, self.max_bytes)
 
+    def open_all(self, path: str | Path) -> list[Article]:
+        """Every article in ``path`` (one per message of a mailbox, per item of a feed)."""
+        from readwise_desktop.formats.reader import read_articles
+
+        return read_articles(path, self.max_bytes)
+
     def analyse_raw(
         self,
         text: str,

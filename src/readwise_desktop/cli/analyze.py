@@ -24,8 +24,8 @@ def parser() -> argparse.ArgumentParser:
         "files",
         nargs="+",
         metavar="FILE",
-        help="articles (text, Markdown, HTML, MHTML, .webarchive, .eml, NITF, NewsML-G2, "
-        "DOCX, PDF, EPUB) or folders of them",
+        help="articles (text, Markdown, HTML, MHTML, .webarchive, .eml, .mbox, .msg, NITF, "
+        "NewsML, wire text, DOCX, ODT, RTF, PDF, EPUB, RSS/Atom/JSON feeds) or folders of them",
     )
     p.add_argument(
         "--format",
@@ -88,7 +88,7 @@ def read_articles(session: Session, names: Sequence[str]) -> tuple[list[Article]
     skipped = 0
     for path in readable_files(list(names)):
         try:
-            articles.append(session.open(path))
+            articles.extend(session.open_all(path))
         except InputError as err:
             if str(path) in named:
                 raise

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 
@@ -73,6 +74,14 @@ def compose(
         file=file,
         captions=tuple(one_line(c) for c in captions if c.strip()),
     )
+
+
+def numbered(file: str | None, number: int) -> str | None:
+    """The name of the ``number``-th article of a file that holds several ("inbox-3.mbox")."""
+    if file is None:
+        return None
+    path = PurePath(file)
+    return str(path.with_name(f"{path.stem}-{number}{path.suffix}"))
 
 
 def one_line(text: str) -> str:

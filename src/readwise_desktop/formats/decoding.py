@@ -8,8 +8,11 @@ binary files included, is refused with one sentence saying why.
 from __future__ import annotations
 
 import codecs
+import errno
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 CONTROL_OK = frozenset("\n\r\t\f\v")
@@ -26,25 +29,66 @@ class DecodedText:
 
 
 def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes of ``path``, refused with one sentence when missing, a folder, too big or empty."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder, not a file")
+    """The bytes of ``path``, refused with one sentence when it is missing, not a regular file
+    (a folder, a device such as /dev/zero, a named pipe), too big or empty.
+
+    The kind of file is checked before it is opened, so a FIFO never blocks and a device is never
+    read; at most ``max_bytes`` + 1 bytes are ever read, whatever the size the file reports.
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{path}: the file is {size / 1e6:.3g} MB, over the {max_bytes / 1e6:.3g} MB limit"
-            )
-        data = path.read_bytes()
+        info = path.stat()
+    except FileNotFoundError as err:
+        raise InputError(f"{path}: no such file") from err
+    except PermissionError as err:
+        raise InputError(f"{path}: permission denied") from err
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise InputError(f"{path}: is a loop of symbolic links, not a file") from err
+        raise InputError(f"{path}: cannot be read ({err.strerror or err})") from err
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: {_kind_of(info.st_mode)}, not a file")
+    if info.st_size > max_bytes:
+        raise InputError(
+            f"{path}: the file is {_mb(info.st_size)}, over the {_mb(max_bytes)} limit"
+        )
+    try:
+        with path.open("rb") as handle:
+            data = _read_at_most(handle, info.st_size, max_bytes + 1)
     except PermissionError as err:
         raise InputError(f"{path}: permission denied") from err
     except OSError as err:
         raise InputError(f"{path}: cannot be read ({err.strerror or err})") from err
+    if len(data) > max_bytes:
+        raise InputError(f"{path}: the file is over the {_mb(max_bytes)} limit")
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
     return data
+
+
+def _read_at_most(handle: BinaryIO, expected: int, limit: int) -> bytes:
+    """What the file holds, stopping at ``limit`` bytes even if it grew since it was measured."""
+    chunks = [handle.read(min(expected, limit) + 1)]
+    size = len(chunks[0])
+    while size < limit and chunks[-1]:
+        chunks.append(handle.read(min(1 << 20, limit - size)))
+        size += len(chunks[-1])
+    return b"".join(chunks)
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "is a folder"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device"
+    if stat.S_ISSOCK(mode):
+        return "is a socket"
+    return "is not a regular file"
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.3g} MB"
 
 
 def read_text_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:

@@ -17,7 +17,9 @@ from lxml import html as lxml_html
 from readability import Document
 
 from readwise_desktop.formats.article import Article, compose
+from readwise_desktop.formats.bylines import page_title_of, plausible_byline
 from readwise_desktop.formats.decoding import InputError
+from readwise_desktop.formats.safety import check_count
 
 BLOCKS = (
     "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "dd", "dt",
@@ -26,6 +28,8 @@ BLOCKS = (
 DROPPED = "//script|//style|//noscript|//template|//svg|//figure|//figcaption|//iframe|//object"
 CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", regex.IGNORECASE)
 MIN_WORDS = 12
+ATTRIBUTE = regex.compile(r"""\s[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""")
+MAX_ATTRIBUTES = 100_000
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("readability").setLevel(logging.ERROR)
@@ -43,6 +47,19 @@ def decode_html(data: bytes) -> str:
             return data.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             continue
+    return _detected(data)
+
+
+def _detected(data: bytes) -> str:
+    """Bytes in an undeclared encoding: what charset-normalizer finds, else Windows-1252."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass
     return data.decode("cp1252", errors="replace")
 
 
@@ -51,13 +68,20 @@ def html_page_article(data: bytes, file: str) -> Article:
     return html_article(decode_html(data), "HTML page", file)
 
 
+def check_attributes(html: str) -> None:
+    """Refuse a page with more attributes than any article page has (an attribute bomb)."""
+    check_count(len(ATTRIBUTE.findall(html)), MAX_ATTRIBUTES, "page", "attributes")
+
+
 def html_article(html: str, fmt: str = "HTML page", file: str | None = None) -> Article:
+    """The page's main text (trafilatura, else readability) and its checked metadata."""
+    check_attributes(html)
     found = trafilatura.bare_extraction(
         html,
         with_metadata=True,
         include_comments=False,
         include_images=False,
-        include_tables=False,
+        include_tables=True,
     )
     page = _tree(html)  # parsed once, for the captions and the title
     captions = figure_captions(page)
@@ -70,8 +94,8 @@ def html_article(html: str, fmt: str = "HTML page", file: str | None = None) -> 
     return compose(
         paragraphs,
         fmt,
-        title=getattr(found, "title", None) or page_title(page),
-        byline=getattr(found, "author", None),
+        title=_title(getattr(found, "title", None), getattr(found, "sitename", None), page),
+        byline=plausible_byline(getattr(found, "author", None)),
         agency=getattr(found, "sitename", None),
         date=getattr(found, "date", None),
         file=file,
@@ -105,11 +129,20 @@ def html_paragraphs(html: str) -> list[str]:
         return []
     for element in root.xpath(DROPPED + "|//head"):
         element.drop_tree()
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag != "pre":
+            element.text = _spaced(element.text)
+            element.tail = _spaced(element.tail)
     for element in root.iter(*BLOCKS):
         element.text = "\n" + (element.text or "")
         element.tail = "\n" + (element.tail or "")
     lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
     return [line for line in lines if line]
+
+
+def _spaced(text: str | None) -> str | None:
+    """Line ends inside a paragraph are spaces (hard-wrapped markup is one paragraph)."""
+    return text.replace("\r", " ").replace("\n", " ") if text else text
 
 
 def figure_captions(root: lxml_html.HtmlElement | None) -> list[str]:
@@ -121,3 +154,9 @@ def figure_captions(root: lxml_html.HtmlElement | None) -> list[str]:
 def page_title(root: lxml_html.HtmlElement | None) -> str | None:
     title = root.findtext(".//title") if root is not None else None
     return title.strip() if title and title.strip() else None
+
+
+def _title(found: str | None, site: str | None, page: lxml_html.HtmlElement | None) -> str | None:
+    """trafilatura's title unless it is the site's or a CMS's name; else the page's h1 or title."""
+    heading = page.findtext(".//h1") if page is not None else None
+    return page_title_of(found, site, heading, page_title(page))

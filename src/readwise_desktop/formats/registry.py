@@ -16,6 +16,7 @@ from typing import cast
 from readwise_desktop.formats.article import Article
 
 Importer = Callable[[bytes, str], Article]
+ManyImporter = Callable[[bytes, str], list[Article]]
 PACKAGE = "readwise_desktop.formats"
 # What detect_format says when the bytes name no format: there a suffix may still decide.
 UNPLACED = frozenset({"zip", "text"})
@@ -30,10 +31,17 @@ class FileFormat:
     suffixes: tuple[str, ...]
     importer: str  # "module:function" in readwise_desktop.formats, imported when first read
     suffix_decides: bool = False  # a file with this suffix whose bytes are unplaced is one of these
+    many: str | None = None  # "module:function" reading every article of a file that holds several
 
     def read(self, data: bytes, file: str) -> Article:
-        """The article in ``data``, by this format's importer."""
+        """The article in ``data`` (the first, in a file of several), by this format's importer."""
         return load_importer(self.importer)(data, file)
+
+    def read_all(self, data: bytes, file: str) -> list[Article]:
+        """Every article in ``data``: one, unless the format holds several (mailbox, feed)."""
+        if self.many is None:
+            return [self.read(data, file)]
+        return cast(ManyImporter, load_importer(self.many))(data, file)
 
 
 # Row order gives the order of READABLE_SUFFIXES, and so of the Open dialog's filter.
@@ -41,24 +49,39 @@ FILE_FORMATS: tuple[FileFormat, ...] = (
     FileFormat("text", "plain text", (".txt", ".text"), "plain:text_article"),
     FileFormat("markdown", "Markdown", (".md", ".markdown"), "plain:markdown_article"),
     FileFormat("html", "HTML page", (".html", ".htm", ".xhtml"), "markup:html_page_article"),
-    FileFormat("mhtml", "MHTML web archive", (".mht", ".mhtml"), "mail:mhtml_article"),
+    FileFormat("mhtml", "MHTML web archive", (".mht", ".mhtml"), "archives:mhtml_article"),
     FileFormat(
         "webarchive",
         "Safari web archive",
         (".webarchive",),
-        "mail:webarchive_article",
+        "archives:webarchive_article",
         suffix_decides=True,
     ),
-    FileFormat("eml", "e-mail", (".eml",), "mail:eml_article"),
+    FileFormat("eml", "e-mail", (".eml",), "mail:eml_article", suffix_decides=True),
     FileFormat("xml", "XML", (".xml",), "refusals:other_xml"),
     FileFormat("nitf", "NITF", (".nitf",), "wire:nitf_file_article"),
     FileFormat("docx", "Word document", (".docx",), "office:docx_article", suffix_decides=True),
     FileFormat("pdf", "PDF", (".pdf",), "pdf:pdf_article", suffix_decides=True),
     FileFormat("epub", "EPUB book", (".epub",), "office:epub_article", suffix_decides=True),
-    FileFormat("anpa", "ANPA-1312 / IPTC 7901 wire text", (".anpa",), "plain:anpa_article"),
+    FileFormat("anpa", "ANPA-1312 / IPTC 7901 wire text", (".anpa",), "wiretext:anpa_article"),
     FileFormat("newsml", "NewsML-G2", (), "wire:newsml_file_article"),
     FileFormat("zip", "zip archive", (), "refusals:other_zip"),
     FileFormat("ole", "Office file", (), "refusals:ole_file"),
+    FileFormat(
+        "mbox", "mailbox", (".mbox", ".mbx"), "mail:mbox_article", many="mail:mbox_articles"
+    ),
+    FileFormat("msg", "Outlook message", (".msg",), "mail:msg_article", suffix_decides=True),
+    FileFormat("rtf", "RTF document", (".rtf",), "rtf:rtf_article", suffix_decides=True),
+    FileFormat("odt", "OpenDocument text", (".odt",), "opendoc:odt_article", suffix_decides=True),
+    FileFormat(
+        "feed", "news feed", (".rss", ".atom"), "feeds:feed_article", many="feeds:feed_articles"
+    ),
+    FileFormat(
+        "jsonfeed", "JSON Feed", (), "feeds:json_feed_article", many="feeds:json_feed_articles"
+    ),
+    FileFormat("zipped_html", "zipped web page", (), "archives:zipped_html_article"),
+    FileFormat("newsml1", "NewsML 1.2", (), "wire:newsml1_file_article"),
+    FileFormat("weblink", "web link", (".url", ".webloc"), "refusals:web_link"),
 )
 FORMAT_BY_NAME = {row.name: row for row in FILE_FORMATS}
 FORMAT_BY_SUFFIX = {suffix: row for row in FILE_FORMATS for suffix in row.suffixes}

@@ -12,15 +12,26 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from lxml import etree
 
 from readwise_desktop.formats.decoding import DEFAULT_MAX_BYTES, InputError, read_limited
 
-__all__ = ["open_zip", "parse_xml", "read_limited", "read_member", "xml_parser"]
+__all__ = [
+    "check_count",
+    "inflate_limited",
+    "open_zip",
+    "parse_xml",
+    "read_limited",
+    "read_member",
+    "xml_parser",
+]
 
 MAX_ZIP_MEMBERS = 5_000
 MAX_RATIO = 200  # a member may expand at most 200 times (text compresses about 3-10 times)
+MAX_MEMBER_BYTES = 200_000_000  # no document part is bigger, whatever the size limit
+CHUNK = 1 << 20
 ENTITY_MARKERS = (b"<!ENTITY", b"<!entity")
 
 
@@ -73,10 +84,45 @@ def open_zip(data: bytes, what: str, max_bytes: int = DEFAULT_MAX_BYTES) -> zipf
     return archive
 
 
-def read_member(archive: zipfile.ZipFile, name: str, what: str) -> bytes:
+def read_member(
+    archive: zipfile.ZipFile, name: str, what: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> bytes:
+    """One member, decompressed in pieces and stopped as soon as it grows past the size limit
+    or past :data:`MAX_RATIO` times its packed size, whatever its directory entry declares."""
     try:
-        return archive.read(name)
+        info = archive.getinfo(name)
     except KeyError as err:
         raise InputError(f"the {what} is incomplete: it has no {name}") from err
-    except (zipfile.BadZipFile, OSError, EOFError) as err:
+    cap = min(max_bytes, max(info.compress_size, 1) * MAX_RATIO, MAX_MEMBER_BYTES)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(CHUNK):
+                size += len(chunk)
+                if size > cap:
+                    raise InputError(
+                        f"the {what} would expand to more than the size limit (a zip bomb?); "
+                        "refused"
+                    )
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as err:
         raise InputError(f"the {what} is damaged ({name} cannot be read)") from err
+    return b"".join(chunks)
+
+
+def check_count(count: int, limit: int, what: str, parts: str) -> None:
+    """Refuse a file that lists more ``parts`` than any article has (counted before reading)."""
+    if count > limit:
+        raise InputError(f"the {what} lists {count:,} {parts}, more than an article has; refused")
+
+
+def inflate_limited(data: bytes, cap: int, what: str) -> bytes:
+    """zlib/deflate data inflated to at most ``cap`` bytes; more is refused as a bomb."""
+    inflater = (
+        zlib.decompressobj(zlib.MAX_WBITS | 32) if data[:1] == b"\x1f" else (zlib.decompressobj())
+    )
+    out = inflater.decompress(data, cap + 1)
+    if len(out) > cap:
+        raise InputError(f"the {what} would expand to more than the size limit (a bomb?); refused")
+    return out
