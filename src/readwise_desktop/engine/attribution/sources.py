@@ -59,6 +59,25 @@ SPEECH_NOUNS = frozenset(
 )
 GENERIC_BODIES = frozenset({"company", "firm", "group", "authority", "agency", "business"})
 RECENT = 200  # how many named mentions back a pronoun or title may reach
+PLAIN_PEOPLE = frozenset({"people", "person", "individual", "individuals"})
+KEPT_UNNAMED = (
+    "familiar with",
+    "close to",
+    "with knowledge",
+    "briefed on",
+    "involved in",
+    "who spoke",
+    "who asked",
+    "who requested",
+    "who declined",
+    "who was not",
+    "who were not",
+    "not authorized",
+    "not authorised",
+)
+NAMEABLE_BODIES = frozenset(
+    {"government", "administration", "military", "army", "ministry", "police", "embassy"}
+)
 PERSON_WORDS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep."})
 
 
@@ -302,6 +321,10 @@ class SourceTyper:
             named = self._named(issuer) if issuer is not None else None
             if named is not None:  # "Sean Conley issued a statement saying": Conley speaks
                 return named
+        if word in sources and word in NAMEABLE_BODIES:
+            body = self._named_body(head)
+            if body is not None:
+                return body
         if word in sources:
             return self._lexicon_type(word, sources[word], head)
         return None
@@ -313,9 +336,36 @@ class SourceTyper:
             return TypedSource(SourceType.VAGUE, None)
         if kind is SourceType.ANONYMOUS and mods & {"some", "many", "most", "few"}:
             return TypedSource(SourceType.VAGUE, None)
+        if kind is SourceType.ANONYMOUS and word in PLAIN_PEOPLE and not self._kept_unnamed(head):
+            return TypedSource(SourceType.VAGUE, None)  # "when people say": no kept source
         if kind is SourceType.VAGUE and mods & {"official", "government"}:
             return TypedSource(SourceType.UNNAMED_OFFICIAL, None)
         return TypedSource(kind, None)
+
+    def _kept_unnamed(self, head: Token) -> bool:
+        """ "people familiar with the matter", "a person close to the talks": a source the
+        writer knows and keeps unnamed."""
+        after = " ".join(t.lower_ for t in self.doc[head.i + 1 : head.i + 4])
+        return after.startswith(KEPT_UNNAMED)
+
+    def _named_body(self, head: Token) -> TypedSource | None:
+        """A body with a named country or people: "the Turkish government", "the government
+        of Burundi", "Russia's army": a named organisation."""
+        if not self.parsed:
+            return None
+        named = [c for c in head.lefts if c.ent_type_ in ("GPE", "NORP") and c.dep_ != "det"]
+        named += [
+            g
+            for p in head.rights
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj" and g.ent_type_ == "GPE"
+        ]
+        if not named:
+            return None
+        return TypedSource(
+            SourceType.NAMED_ORGANISATION, self.doc[head.left_edge.i : head.right_edge.i + 1].text
+        )
 
     def _phrase(self, owner: Token, head: Token) -> str:
         return self.doc[owner.left_edge.i : head.i + 1].text if self.parsed else head.text

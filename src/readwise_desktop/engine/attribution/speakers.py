@@ -83,7 +83,8 @@ def _colon_speaker(doc: Doc, colon: Token, not_speakers: frozenset[str]) -> Spea
         start -= 1
     if start == colon.i or not _line_start(doc, start) or not doc[start].is_alpha:
         return None
-    if doc[start].lower_ in not_speakers or colon.i + 1 >= len(doc):
+    label = {t.lower_ for t in doc[start : colon.i]}
+    if label & not_speakers or colon.i + 1 >= len(doc):  # "Update:", "Gary Johnson Image:"
         return None
     line_end = colon.i + 1
     while line_end < len(doc) and "\n" not in doc[line_end].text:

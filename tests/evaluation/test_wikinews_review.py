@@ -1,0 +1,68 @@
+"""Hand judgements of real news (Wikinews): 100 hedge highlights and 100 attributions drawn at
+random (seed 15) from 254 articles outside our dev set, each judged by reading its sentence.
+
+Of the judged findings the analysis still makes, this share must be right; and it must keep
+every finding judged right. The floors are what was measured when they were last raised; the
+targets of issue 15 are 90 % for both. These tests read ../shared and skip where it is absent.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from readwise_desktop.engine.analyze import analyze_text
+from readwise_desktop.engine.pipeline import LoadedPipeline
+from readwise_desktop.engine.results import Analysis
+from readwise_desktop.evaluation.runner import WIKINEWS_FILE, wikinews_texts
+from tests.locations import FIXTURES
+
+REVIEW = FIXTURES / "hedge_review"
+HEDGE_PRECISION_FLOOR = 0.84
+SOURCE_TYPE_FLOOR = 0.60
+
+
+def _judged(name: str) -> list[dict[str, object]]:
+    lines = (REVIEW / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+@pytest.fixture(scope="module")
+def analyses(pipeline: LoadedPipeline, shared: Path) -> dict[str, Analysis]:
+    if not (shared / "data" / WIKINEWS_FILE).is_file():
+        pytest.skip("the Wikinews folder is not in ../shared/data")
+    texts = wikinews_texts(shared / "data")
+    docs = {
+        str(r["doc"]) for n in ("hedges", "sources") for r in _judged(f"wikinews_seed15_{n}.jsonl")
+    }
+    return {d: analyze_text(pipeline, texts[d]) for d in sorted(docs)}
+
+
+def test_hedge_highlights_on_real_news_stay_precise(analyses: dict[str, Analysis]) -> None:
+    judged = _judged("wikinews_seed15_hedges.jsonl")
+    found = {d: {(h.start, h.end) for h in a.hedges} for d, a in analyses.items()}
+    still = [j for j in judged if (j["start"], j["end"]) in found[str(j["doc"])]]
+    right = [j for j in still if j["hedge"]]
+    assert len(right) / len(still) >= HEDGE_PRECISION_FLOOR, f"{len(right)}/{len(still)}"
+    assert len(right) == sum(bool(j["hedge"]) for j in judged)  # no real hedge lost
+
+
+def test_source_types_on_real_news_hold(analyses: dict[str, Analysis]) -> None:
+    judged = _judged("wikinews_seed15_sources.jsonl")
+    right = total = lost = 0
+    for j in judged:
+        at = [
+            a
+            for a in analyses[str(j["doc"])].attributions
+            if (a.cue.start, a.cue.end) == (j["cue_start"], j["cue_end"])
+        ]
+        correct = j["right_type"] or (j["source_type"] if j["type_right"] else None)
+        if not at:
+            lost += bool(j["is_attribution"] and j["type_right"])
+            continue
+        total += 1
+        right += bool(j["is_attribution"] and at[0].source_type.value == correct)
+    assert right / total >= SOURCE_TYPE_FLOOR, f"{right}/{total}"
+    assert lost == 0  # no rightly typed attribution lost
