@@ -21,7 +21,7 @@ from tests.locations import FIXTURES
 
 REVIEW = FIXTURES / "hedge_review"
 HEDGE_PRECISION_FLOOR = 0.84
-SOURCE_TYPE_FLOOR = 0.60
+SOURCE_TYPE_FLOOR = 0.61
 
 
 def _judged(name: str) -> list[dict[str, object]]:

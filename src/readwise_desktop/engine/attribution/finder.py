@@ -25,7 +25,8 @@ from readwise_desktop.engine.attribution.candidates import (
     longest,
     outside_quotes,
 )
-from readwise_desktop.engine.attribution.sources import Mention, SourceTyper, TypedSource, np_range
+from readwise_desktop.engine.attribution.noun_phrases import np_range
+from readwise_desktop.engine.attribution.sources import Mention, SourceTyper, TypedSource
 from readwise_desktop.engine.attribution.spans import (
     CONTENT_DEPS,
     antecedent,

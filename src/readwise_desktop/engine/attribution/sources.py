@@ -11,8 +11,9 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from readwise_desktop.engine.attribution.noun_phrases import entity_text, np_range, strip_possessive
 from readwise_desktop.engine.attribution.unparsed import name_runs
 from readwise_desktop.engine.results import SourceType
 from readwise_desktop.engine.rules.loader import RuleSet
@@ -22,26 +23,9 @@ from readwise_desktop.engine.text.lexicon import (
     PERSON_PRONOUNS,
     SKIP_PRONOUNS,
 )
-from readwise_desktop.engine.text.ranges import CharRange, TokenRange
+from readwise_desktop.engine.text.ranges import CharRange
 from readwise_desktop.engine.text.tokens import has_parse
 
-NP_LEFT = frozenset(
-    {
-        "det",
-        "compound",
-        "amod",
-        "poss",
-        "nmod",
-        "nummod",
-        "quantmod",
-        "case",
-        "predet",
-        "advmod",
-        "npadvmod",
-        "nn",
-    }
-)
-NP_RIGHT = frozenset({"compound", "cc", "conj", "prep", "pobj", "case", "nummod"})
 ORG_LABELS = frozenset({"ORG", "GPE", "FAC"})
 SPEECH_NOUNS = frozenset(
     {
@@ -95,30 +79,6 @@ class Mention:
     head_words: frozenset[str]
 
 
-def np_range(tok: Token) -> TokenRange:
-    """The token range of the noun phrase headed by ``tok``, without appositions or clauses."""
-    if not has_parse(tok.doc):
-        return TokenRange(tok.i, tok.i + 1)
-    left = tok.i
-    for child in tok.lefts:
-        if child.dep_ in NP_LEFT:
-            left = min(left, child.left_edge.i)
-    right = tok.i
-    for child in tok.rights:
-        if child.dep_ in NP_RIGHT and not _crosses_comma(tok, child):
-            right = max(right, child.right_edge.i)
-    doc = tok.doc
-    while right > left and (doc[right].is_punct or doc[right].is_space):
-        right -= 1
-    while left < right and (doc[left].is_punct or doc[left].is_space):
-        left += 1
-    return TokenRange(left, right + 1)
-
-
-def _crosses_comma(head: Token, child: Token) -> bool:
-    return any(t.text == "," for t in head.doc[head.i + 1 : child.i])
-
-
 class SourceTyper:
     """Types source spans of one document, remembering named mentions for coreference.
 
@@ -158,7 +118,7 @@ class SourceTyper:
             if ent.label_ == "PERSON" or ent.label_ in ORG_LABELS:
                 words = frozenset(t.lower_ for t in ent) | self._titles_near(ent.start, ent.end)
                 out.append(
-                    Mention(ent.start, _strip_possessive(ent.text), ent.label_ == "PERSON", words)
+                    Mention(ent.start, strip_possessive(ent.text), ent.label_ == "PERSON", words)
                 )
         return out
 
@@ -203,7 +163,7 @@ class SourceTyper:
         return self.mentions[-RECENT:]
 
     def canonical(self, name: str) -> str:
-        name = _strip_possessive(name)
+        name = strip_possessive(name)
         return self.full_names.get(name, name)
 
     def type_range(self, start: int, end: int, root: int | None = None) -> TypedSource | None:
@@ -217,7 +177,8 @@ class SourceTyper:
             return self._resolve(head.i, person=True, words=frozenset())
         if lower in ORG_PRONOUNS:
             return self._resolve(head.i, person=False, words=frozenset())
-        named = self._named(head) or self._person_beside(head)
+        named = self._named(head) or self._person_beside(head) or self._known_surname(head)
+        named = named or self._person_closing(span)
         if named is not None:
             return named
         owner = self._owner(head)
@@ -258,9 +219,9 @@ class SourceTyper:
     def _named(self, head: Token) -> TypedSource | None:
         label = head.ent_type_
         if label == "PERSON":
-            return TypedSource(SourceType.NAMED_PERSON, self.canonical(_entity_text(head)))
+            return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(head)))
         if label in ORG_LABELS:
-            text = _strip_possessive(_entity_text(head))
+            text = strip_possessive(entity_text(head))
             if text in self.full_names:  # "Nancy Pelosi ... Pelosi said": the surname, a person
                 return TypedSource(SourceType.NAMED_PERSON, self.full_names[text])
             return TypedSource(SourceType.NAMED_ORGANISATION, text)
@@ -278,9 +239,30 @@ class SourceTyper:
         for child in beside:
             person = next((t for t in child.subtree if t.ent_type_ == "PERSON"), None)
             if person is not None:
-                name = self.canonical(_entity_text(person))
+                name = self.canonical(entity_text(person))
                 return TypedSource(SourceType.NAMED_PERSON, name)
         return None
+
+    def _known_surname(self, head: Token) -> TypedSource | None:
+        """A capitalised word the tagger missed that is the surname of a person named before
+        ("Donald Trump ... Trump characterized the call")."""
+        if head.is_title and head.text in self.full_names and not head.is_sent_start:
+            return TypedSource(SourceType.NAMED_PERSON, self.full_names[head.text])
+        return None
+
+    def _person_closing(self, span: Span) -> TypedSource | None:
+        """A description closed by the person's name: "The delegate to the House, Aumua
+        Amata, told"."""
+        tokens = [t for t in span if not t.is_punct]
+        last = tokens[-1] if tokens else None
+        if last is None or last.ent_type_ != "PERSON" or last.i == span.start:
+            return None
+        first = last.i
+        while first > span.start and span.doc[first - 1].ent_type_ == "PERSON":
+            first -= 1
+        if first == span.start or span.doc[first - 1].text != ",":
+            return None
+        return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(last)))
 
     def _owner(self, head: Token) -> Token | None:
         """A named possessor or modifier: "Putin's administration", "the Defence Ministry"."""
@@ -383,7 +365,7 @@ class SourceTyper:
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(text))
         if text in self.full_names or len(text.split()) in (2, 3):
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(text))
-        return TypedSource(SourceType.NAMED_ORGANISATION, _strip_possessive(text))
+        return TypedSource(SourceType.NAMED_ORGANISATION, strip_possessive(text))
 
     def _resolve(
         self, before: int, person: bool, words: frozenset[str], strict: bool = False
@@ -402,22 +384,3 @@ class SourceTyper:
         last = fitting[-1]
         kind = SourceType.NAMED_PERSON if person else SourceType.NAMED_ORGANISATION
         return TypedSource(kind, self.canonical(last.name) if person else last.name)
-
-
-def _entity_text(tok: Token) -> str:
-    """The text of the named entity ``tok`` is in, from its IOB tags (no scan of doc.ents)."""
-    doc = tok.doc
-    start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end].text
-
-
-def _strip_possessive(text: str) -> str:
-    for suffix in ("'s", "’s", "'", "’"):
-        if text.endswith(suffix):
-            return text[: -len(suffix)].rstrip()
-    return text

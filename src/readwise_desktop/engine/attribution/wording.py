@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from readwise_desktop.engine.attribution.candidates import Candidate, CueKind
-from readwise_desktop.engine.attribution.sources import np_range
+from readwise_desktop.engine.attribution.noun_phrases import np_range
 from readwise_desktop.engine.attribution.spans import subject_of
 from readwise_desktop.engine.attribution.speakers import find_speakers
 from readwise_desktop.engine.attribution.unparsed import name_runs, source_after_plain

@@ -56,6 +56,8 @@ def epistemic_modal(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
         return False
     if after is not None and after.lower_ in ("i", "we", "you"):
         return False  # a question or a request: "May I ask"
+    if modal == "may" and (doc[start - 1 : start].text.lower() == "only" or _after_is(doc, end)):
+        return False  # "only Congress may allocate", "they may freely move": authority
     verb = _governed_verb(doc, start)
     if verb is None or verb.lower_ in ("be", "have", "become", "well"):
         return verb is not None
@@ -65,6 +67,15 @@ def epistemic_modal(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     if modal == "could" and (is_personal(subject) or _is_agent(subject, lists[ABILITY_AGENTS])):
         return False  # "he could swim", "regulators could hold them liable": ability
     return not (is_personal(subject) and verb.lemma_.lower() in lists[PERMISSION_VERBS])
+
+
+PERMITTING_ADVERBS = frozenset({"freely", "legally", "lawfully", "only"})
+
+
+def _after_is(doc: Doc, end: int) -> bool:
+    """An adverb of permission right after the modal ("may freely", "may legally")."""
+    after = next_token(doc, end)
+    return after is not None and after.lower_ in PERMITTING_ADVERBS
 
 
 def speculative_would(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
