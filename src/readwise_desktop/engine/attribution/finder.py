@@ -42,12 +42,16 @@ from readwise_desktop.engine.attribution.unparsed import (
     left_source,
     right_source,
 )
-from readwise_desktop.engine.attribution.wording import phrase_candidate, speaker_candidates
+from readwise_desktop.engine.attribution.wording import (
+    colon_quotes,
+    phrase_candidate,
+    speaker_candidates,
+)
 from readwise_desktop.engine.results import SourceType
 from readwise_desktop.engine.rules.loader import RuleSet
 from readwise_desktop.engine.rules.matching import index_rules
 from readwise_desktop.engine.rules.schema import HedgeRule, VerbRule
-from readwise_desktop.engine.text.lexicon import OPENERS, UNSPECIFIED
+from readwise_desktop.engine.text.lexicon import UNSPECIFIED
 from readwise_desktop.engine.text.quotes import Quote
 from readwise_desktop.engine.text.ranges import CharRange, TokenRange
 from readwise_desktop.engine.text.tokens import has_parse
@@ -82,7 +86,7 @@ class AttributionFinder:
         typer = SourceTyper(doc, self.rules, prior, furniture)
         if has_parse(doc):
             opens = [q.start for q in quotes]
-            candidates = self._verbs(doc, opens) + self._nominals(doc) + _colon_quotes(doc)
+            candidates = self._verbs(doc, opens) + self._nominals(doc) + colon_quotes(doc)
         else:
             candidates = self._verbs_plain(doc)
         phrase_candidates, anonymous = self._phrases(doc)
@@ -275,42 +279,6 @@ class AttributionFinder:
                 return None
             typed = TypedSource(candidate.fallback, None)
         return replace(candidate, source=source, source_type=typed.type, source_name=typed.name)
-
-
-COLON_QUOTE = "attribution.frame.colon_quote"
-COLON_QUOTE_WHY = (
-    'A named speaker introduces a quotation with a colon ("made the following announcement: '
-    "'...'\"): the quotation is theirs."
-)
-NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-
-
-def _colon_quotes(doc: Doc) -> list[Candidate]:
-    """A clause with a named subject that ends in a colon and a quotation: "De Blasio spoke on
-    MSNBC when he made the announcement: “...”", "Trump took a parting shot on Twitter: “...”"."""
-    out = []
-    for colon in (t for t in doc if t.text == ":" and t.i + 1 < len(doc)):
-        if doc[colon.i + 1].text not in OPENERS:
-            continue
-        verb = colon.head if colon.head.pos_ in ("VERB", "AUX") else None
-        while verb is not None and verb.dep_ in ("advcl", "conj", "relcl") and verb.head != verb:
-            verb = verb.head  # "... when he made the announcement:": the main clause speaks
-        subject = subject_of(verb, depth=0) if verb is not None else None
-        if verb is None or subject is None or subject.ent_type_ not in NAMED_LABELS:
-            continue
-        sent = colon.sent
-        out.append(
-            Candidate(
-                cue=cue_range(verb),
-                source=subject_range(subject),
-                content=CharRange(colon.idx + 1, sent.end_char),
-                kind=CueKind.PHRASE,
-                rule_id=COLON_QUOTE,
-                explanation=COLON_QUOTE_WHY,
-                root=subject.i,
-            )
-        )
-    return out
 
 
 def _negated_without_content(verb: Token) -> bool:

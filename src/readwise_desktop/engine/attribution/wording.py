@@ -7,11 +7,12 @@ from spacy.tokens import Doc, Token
 
 from readwise_desktop.engine.attribution.candidates import Candidate, CueKind
 from readwise_desktop.engine.attribution.noun_phrases import np_range
-from readwise_desktop.engine.attribution.spans import subject_of
+from readwise_desktop.engine.attribution.spans import cue_range, subject_of, subject_range
 from readwise_desktop.engine.attribution.speakers import find_speakers
 from readwise_desktop.engine.attribution.unparsed import name_runs, source_after_plain
 from readwise_desktop.engine.results import SourceType
 from readwise_desktop.engine.rules.schema import PhraseRule
+from readwise_desktop.engine.text.lexicon import OPENERS
 from readwise_desktop.engine.text.ranges import CharRange, TokenRange
 from readwise_desktop.engine.text.tokens import has_parse
 
@@ -107,3 +108,39 @@ def source_flags(rule: PhraseRule, length: int) -> list[bool]:
             return list(pattern.source_flags)
     flags = next((list(p.source_flags) for p in rule.patterns if p.has_source), [])
     return (flags + [False] * length)[:length] if flags else [False] * length
+
+
+COLON_QUOTE = "attribution.frame.colon_quote"
+COLON_QUOTE_WHY = (
+    'A named speaker introduces a quotation with a colon ("made the following announcement: '
+    "'...'\"): the quotation is theirs."
+)
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def colon_quotes(doc: Doc) -> list[Candidate]:
+    """A clause with a named subject that ends in a colon and a quotation: "De Blasio spoke on
+    MSNBC when he made the announcement: “...”", "Trump took a parting shot on Twitter: “...”"."""
+    out = []
+    for colon in (t for t in doc if t.text == ":" and t.i + 1 < len(doc)):
+        if doc[colon.i + 1].text not in OPENERS:
+            continue
+        verb = colon.head if colon.head.pos_ in ("VERB", "AUX") else None
+        while verb is not None and verb.dep_ in ("advcl", "conj", "relcl") and verb.head != verb:
+            verb = verb.head  # "... when he made the announcement:": the main clause speaks
+        subject = subject_of(verb, depth=0) if verb is not None else None
+        if verb is None or subject is None or subject.ent_type_ not in NAMED_LABELS:
+            continue
+        sent = colon.sent
+        out.append(
+            Candidate(
+                cue=cue_range(verb),
+                source=subject_range(subject),
+                content=CharRange(colon.idx + 1, sent.end_char),
+                kind=CueKind.PHRASE,
+                rule_id=COLON_QUOTE,
+                explanation=COLON_QUOTE_WHY,
+                root=subject.i,
+            )
+        )
+    return out
