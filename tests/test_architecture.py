@@ -43,3 +43,16 @@ def test_rules_are_read_with_importlib_resources_not_file_paths() -> None:
         p.name for p in package.rglob("*.py") if "__file__" in p.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def test_the_window_module_imports_nothing_heavy_before_its_first_paint() -> None:
+    """spaCy loads in the worker thread, the format readers when a file is read."""
+    code = (
+        "import sys; import readwise_desktop.ui.app; "
+        "print(sorted(m for m in ('spacy', 'thinc', 'lxml', 'trafilatura', 'pypdfium2') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    ).stdout
+    assert out.strip() == "[]"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import tempfile
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,9 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from readwise_desktop.app.paths import app_paths
-from readwise_desktop.app.rules import RuleRow, check_rule_files, rows_with
+from readwise_desktop.app.rules import check_rule_files, rows_with
 from readwise_desktop.app.settings import Settings
 from readwise_desktop.export.atomic import write_atomic
+
+if TYPE_CHECKING:
+    from readwise_desktop.app.rules import RuleRow
 
 OWN_FILE = "my_rules.toml"
 STARTER = """schema = "readwise-desktop/rules/1"
