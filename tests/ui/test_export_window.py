@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pytest
 from pytestqt.qtbot import QtBot
 
 from readwise_desktop.packaged import sample_path
@@ -56,3 +58,25 @@ def test_export_error_is_a_dialog(qtbot: QtBot, window: MainWindow, tmp_path: Pa
     open_and_wait(qtbot, window, sample_path())
     window.files.export_to(str(tmp_path / "missing-folder" / "out.html"))
     assert "cannot be written" in window.last_error
+
+
+def test_a_pdf_onto_a_full_disk_leaves_no_broken_pdf(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 19, point 7: the PDF goes through the atomic write too."""
+    from readwise_desktop.export import atomic
+
+    open_and_wait(qtbot, window, sample_path())
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "out.pdf"
+    target.write_bytes(b"%PDF the old report")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", full)
+    window.files.export_to(str(target))
+    assert "cannot be written (No space left on device)" in window.last_error
+    assert target.read_bytes() == b"%PDF the old report"
+    assert sorted(p.name for p in folder.iterdir()) == ["out.pdf"]

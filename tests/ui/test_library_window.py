@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from readwise_desktop.app.library import text_hash
@@ -43,3 +44,22 @@ def test_the_note_is_saved_with_the_article(qtbot: QtBot, window: MainWindow) ->
     assert window.library.note(digest).startswith("Call the harbour authority")
     panel.search.setText("4,000 figure")
     assert panel.list.count() == 1
+
+
+def test_the_article_is_shown_when_the_library_cannot_keep_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Issue 19, point 6: a full disk (SQLite may not grow the file) never hides the article."""
+    open_and_wait(qtbot, window, sample_path())  # one article kept
+    db = window.library.db
+    db.execute(f"PRAGMA max_page_count={db.execute('PRAGMA page_count').fetchone()[0]}")
+    text = "Officials said the ferry may be late. " * 400
+    with qtbot.waitSignal(window.analysisShown, timeout=WAIT_MS):
+        window.open_text(text, "")
+    assert window.analysis is not None and window.analysis.text.startswith("Officials said")
+    assert window.view.toPlainText().startswith("Officials said the ferry")
+    qtbot.waitUntil(lambda: "could not be kept" in getattr(window, "last_error", ""))
+    assert "full" in window.last_error
+    box = window.findChild(QMessageBox, "errorDialog")
+    assert box is not None and "not in the library" in box.informativeText()
+    box.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from readwise_desktop.app.corrections import Correction, apply_corrections
-from readwise_desktop.app.library import Library, text_hash
+from readwise_desktop.app.library import Library, LibraryError, text_hash
 from readwise_desktop.app.paths import AppPaths, app_paths, user_rule_files
 from readwise_desktop.app.settings import Problem, Settings, load_settings, save_settings
 from readwise_desktop.engine.results import Analysis
@@ -194,10 +194,13 @@ class Session:
 
     def corrections_of(self, digest: str) -> list[Correction]:
         """The reader's corrections of a text, by its hash; none when there is no library yet
-        (a terminal run never creates one)."""
+        (a terminal run never creates one), or when it cannot be read."""
         if self._library is None and not self.paths.library.is_file():
             return []
-        return self.library.corrections(digest)
+        try:
+            return self.library.corrections(digest)
+        except LibraryError:
+            return []
 
     @property
     def library(self) -> Library:

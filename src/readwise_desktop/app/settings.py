@@ -3,11 +3,14 @@ the reader's comments survive.
 
 Unknown keys and bad values are reported with the file and line, and the default is used for
 them; a file from a newer version is refused politely (defaults used, the file left alone); an
-older one is migrated.
+older one is migrated. Each file that parses is kept as ``settings.toml.bak``; a file that does
+not parse (a typo, or nesting too deep) is never overwritten, and the backup's settings are used
+until it is fixed.
 """
 
 from __future__ import annotations
 
+import shutil
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -111,6 +114,20 @@ def _migrate(data: dict[str, Any]) -> dict[str, Any]:
     return {"version": VERSION, "view": view, "analysis": analysis}
 
 
+def backup_of(path: Path) -> Path:
+    """Where the last settings file that parsed is kept."""
+    return path.with_name(path.name + ".bak")
+
+
+def parse_toml(raw: str) -> dict[str, Any]:
+    """``tomllib.loads``, with nesting too deep for the parser as a TOMLDecodeError, not a
+    RecursionError (``[`` × 3000 is valid-looking input)."""
+    try:
+        return tomllib.loads(raw)
+    except RecursionError:
+        raise tomllib.TOMLDecodeError("arrays or tables nested too deeply") from None
+
+
 def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
     """The settings in ``path`` (defaults when it does not exist) and every problem found."""
     if not path.is_file():
@@ -118,10 +135,12 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
     raw = path.read_text(encoding="utf-8", errors="replace")
     name = str(path)
     try:
-        data = tomllib.loads(raw)
+        data = parse_toml(raw)
     except tomllib.TOMLDecodeError as err:
-        line = getattr(err, "lineno", None)
-        return Settings(), [Problem(name, line, f"not valid TOML ({err}); defaults are used")]
+        return _from_backup(path, getattr(err, "lineno", None), str(err))
+    _keep_backup(path, raw)
+    if "version" not in data and not {"dark", "max_size"} & data.keys():
+        data = {"version": VERSION, **data}  # a hand-written file without the version line
     version = data.get("version", 0)
     if not isinstance(version, int) or version > VERSION:
         message = (
@@ -132,6 +151,37 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
     if version < VERSION:
         data = _migrate(data)
     return _read(data, raw, name)
+
+
+def _from_backup(path: Path, line: int | None, error: str) -> tuple[Settings, list[Problem]]:
+    """A file that does not parse: the backup's settings, or the defaults; the file is kept."""
+    backup = backup_of(path)
+    settings, used = Settings(), "defaults are used"
+    if backup.is_file():
+        try:
+            backup_raw = backup.read_text(encoding="utf-8", errors="replace")
+            data = parse_toml(backup_raw)
+            if "version" not in data:
+                data = {"version": VERSION, **data}
+            if isinstance(data.get("version"), int) and data["version"] <= VERSION:
+                if data["version"] < VERSION:
+                    data = _migrate(data)
+                settings = _read(data, backup_raw, str(backup))[0]
+                used = f"the last good settings ({backup.name}) are used"
+        except (OSError, tomllib.TOMLDecodeError):
+            pass
+    message = f"not valid TOML ({error}); {used} and the file is left as it is until you fix it"
+    return settings, [Problem(str(path), line, message)]
+
+
+def _keep_backup(path: Path, raw: str) -> None:
+    """Copy a file that parsed to ``settings.toml.bak`` (best effort: a read-only home is fine)."""
+    backup = backup_of(path)
+    try:
+        if not backup.is_file() or backup.read_text(encoding="utf-8", errors="replace") != raw:
+            write_atomic(backup, raw)
+    except OSError:
+        pass
 
 
 def _read(data: dict[str, Any], raw: str, name: str) -> tuple[Settings, list[Problem]]:
@@ -193,13 +243,21 @@ class NewerSettingsError(Exception):
     """The file belongs to a newer version: it is not overwritten."""
 
 
+class BrokenSettingsError(NewerSettingsError):
+    """The file does not parse: it is not overwritten either (the reader's text would be lost)."""
+
+
 def save_settings(path: Path, settings: Settings) -> None:
     """Write the settings, keeping the comments and layout of the existing file."""
-    raw = path.read_text(encoding="utf-8") if path.is_file() else TEMPLATE
+    raw = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else TEMPLATE
     try:
+        parse_toml(raw)
         document = tomlkit.parse(raw)
-    except tomlkit.exceptions.ParseError:
-        document = tomlkit.parse(TEMPLATE)
+    except (tomllib.TOMLDecodeError, tomlkit.exceptions.ParseError, RecursionError) as err:
+        raise BrokenSettingsError(
+            f"{path} is not valid TOML ({err}); it is left as it is and nothing was saved: "
+            f"fix it, or copy {backup_of(path).name} (the last good one) over it"
+        ) from None
     version = document.get("version", 0)
     if isinstance(version, int) and version > VERSION:
         raise NewerSettingsError(f"{path} is from a newer readwise-desktop; it is left as it is")
@@ -218,4 +276,6 @@ def save_settings(path: Path, settings: Settings) -> None:
     analysis["disabled_rules"] = list(settings.disabled_rules)
     analysis["enabled_rules"] = list(settings.enabled_rules)
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_file():
+        shutil.copyfile(path, backup_of(path))  # the last good file, before it is replaced
     write_atomic(path, tomlkit.dumps(document))

@@ -2,10 +2,13 @@
 
     readwise-desktop batch DIR_OR_FILES... --output OUTDIR [--format html] [--jobs N]
 
-Writes one export per article, ``summary.csv`` (a row per article) and ``sources.csv`` (every
-source across the set). A state file in OUTDIR records each finished article with a hash of its
-bytes, so an interrupted run resumes without redoing them. Unreadable files are skipped with a
-line saying why. With ``--jobs N`` several processes share the work (each loads the model once).
+Writes one export per article (never two under one name, never over the tables or the state
+file), ``summary.csv`` (a row per article) and ``sources.csv`` (every source across the set). A
+state file in OUTDIR records each finished article with a hash of its bytes, so an interrupted
+run resumes without redoing them; a damaged state file is reported and set aside. Unreadable
+files and exports that cannot be written (a full disk) are skipped with a line saying why. With
+``--jobs N`` several processes share the work (each loads the model once); they die with the
+parent.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import csv
 import hashlib
 import io
 import json
+import os
+import signal
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -25,12 +30,14 @@ from typing import Any
 
 from readwise_desktop.app.session import Session, SessionOptions
 from readwise_desktop.cli.common import (
+    EXIT_BAD_INPUT,
     PROG,
     add_session_options,
     fail,
     rule_problems,
     session_options,
 )
+from readwise_desktop.cli.output import distinct_names
 from readwise_desktop.engine.results import Analysis
 from readwise_desktop.export import EXTENSIONS
 from readwise_desktop.export.atomic import write_atomic
@@ -41,7 +48,9 @@ SUMMARY_COLUMNS = (
     "file", "title", "format", "claims", "named", "unnamed", "unsourced", "named_share",
     "unnamed_share", "unsourced_share", "hedges", "words", "hedges_per_100_words", "top_sources",
 )  # fmt: skip
+TABLES = ("summary.csv", "sources.csv")
 _SESSIONS: dict[SessionOptions, Session] = {}  # one per worker process, loaded once
+_PARENT: list[int] = []  # a worker's parent process id
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,15 +77,14 @@ def digest_of(path: Path) -> str:
 
 
 def output_names(paths: Sequence[Path], ext: str) -> dict[Path, str]:
-    """A distinct export name per input: its stem, or its path below the common folder."""
+    """A distinct export name per input: its stem, or its path below the common folder; never
+    one name twice and never the name of a table or of the state file."""
     stems = Counter(p.stem for p in paths)
-    names = {}
-    for path in paths:
-        if stems[path.stem] == 1:
-            names[path] = f"{path.stem}{ext}"
-        else:
-            names[path] = "__".join(path.with_suffix("").parts[-3:]) + ext
-    return names
+    wanted = [
+        (p.stem if stems[p.stem] == 1 else "__".join(p.with_suffix("").parts[-3:]), p.suffix)
+        for p in paths
+    ]
+    return dict(zip(paths, distinct_names(wanted, ext, (*TABLES, STATE)), strict=True))
 
 
 def _session(options: SessionOptions) -> Session:
@@ -92,7 +100,14 @@ def run_job(job: Job) -> dict[str, Any]:
         analysis = session.analyse(session.open(job.path))
     except InputError as err:
         return {"path": job.path, "error": str(err)}
-    write_atomic(Path(job.output), session.export(analysis, job.fmt))
+    except OSError as err:
+        return {"path": job.path, "error": f"{job.path}: cannot be read ({_why(err)})"}
+    if _PARENT and os.getppid() != _PARENT[0]:
+        os._exit(1)  # the batch was killed: write nothing it would not record
+    try:
+        write_atomic(Path(job.output), session.export(analysis, job.fmt))
+    except OSError as err:
+        return {"path": job.path, "error": f"{job.output}: cannot be written ({_why(err)})"}
     return {
         "path": job.path,
         "digest": job.digest,
@@ -100,6 +115,25 @@ def run_job(job: Job) -> dict[str, Any]:
         "row": summary_row(analysis),
         "sources": [[s.name, s.type.value, s.claims] for s in analysis.summary.sources],
     }
+
+
+def _why(err: OSError) -> str:
+    return err.strerror or str(err)
+
+
+def _worker_start(parent: int) -> None:
+    """In each worker: die with the parent (Linux: at once; elsewhere: before any write)."""
+    _PARENT[:] = [parent]
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def summary_row(analysis: Analysis) -> dict[str, Any]:
@@ -151,7 +185,9 @@ def _results(jobs: list[Job], workers: int) -> Iterator[dict[str, Any]]:
     if workers <= 1:
         yield from map(run_job, jobs)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_worker_start, initargs=(os.getpid(),)
+    ) as pool:
         yield from pool.map(run_job, jobs)
 
 
@@ -197,16 +233,19 @@ def run_batch(argv: Sequence[str]) -> int:
         return fail(rule_problems(err))
     paths = list(readable_files(list(args.inputs)))
     state_path = outdir / STATE
-    records: dict[str, dict[str, Any]] = (
-        json.loads(state_path.read_text(encoding="utf-8")) if state_path.is_file() else {}
-    )
+    records = read_state(state_path)
     names = output_names(paths, EXTENSIONS[args.format])
-    jobs, reused = [], 0
+    jobs, reused, unreadable = [], 0, 0
     for path in paths:
-        digest = digest_of(path)
+        try:
+            digest = digest_of(path)
+        except OSError as err:
+            unreadable += 1
+            print(f"{PROG}: skipped {path}: cannot be read ({_why(err)})", file=sys.stderr)
+            continue
         output = str(outdir / names[path])
         done = records.get(str(path))
-        if done and done.get("digest") == digest and Path(done["output"]).is_file():
+        if done and (done["digest"], done["output"]) == (digest, output) and Path(output).is_file():
             reused += 1
             continue
         jobs.append(Job(str(path), output, args.format, digest, options))
@@ -220,17 +259,77 @@ def run_batch(argv: Sequence[str]) -> int:
                 progress.step(name, f"skipped: {record['error']}")
                 continue
             records[record["path"]] = record
-            write_atomic(state_path, json.dumps(records, ensure_ascii=False))
+            _save_state(state_path, records)
             progress.step(name)
     except KeyboardInterrupt:
-        write_tables(outdir, records)
+        _tables_or_warning(outdir, records)
         print(f"{PROG}: interrupted; run the same command again to resume", file=sys.stderr)
         return 130
-    write_tables(outdir, records)
+    if not _tables_or_warning(outdir, records):
+        return EXIT_BAD_INPUT
     finished = len([r for r in records.values() if "row" in r])
     print(
-        f"{PROG}: {len(jobs) - skipped} analysed, {reused} already done, {skipped} skipped; "
-        f"{finished} in {outdir / 'summary.csv'}",
+        f"{PROG}: {len(jobs) - skipped} analysed, {reused} already done, "
+        f"{skipped + unreadable} skipped; {finished} in {outdir / 'summary.csv'}",
         file=sys.stderr,
     )
     return 0
+
+
+def read_state(path: Path) -> dict[str, dict[str, Any]]:
+    """The finished articles of earlier runs; a damaged state file is reported, set aside
+    (``.readwise-batch.json.damaged``) and the run starts afresh."""
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and all(_is_record(k, v) for k, v in data.items()):
+            return data
+        problem = "it does not hold a record per article"
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        problem = str(err)
+    aside = path.with_name(path.name + ".damaged")
+    try:
+        path.replace(aside)
+        kept = f"it was moved to {aside.name}"
+    except OSError:
+        kept = "it is left as it is"
+    print(
+        f"{PROG}: warning: the state file {path} is damaged ({problem}); {kept} and every "
+        "article is analysed again",
+        file=sys.stderr,
+    )
+    return {}
+
+
+def _is_record(key: Any, value: Any) -> bool:
+    if not isinstance(key, str) or not isinstance(value, dict):
+        return False
+    fields = {"path": str, "digest": str, "output": str, "row": dict, "sources": list}
+    return all(isinstance(value.get(k), t) for k, t in fields.items()) and all(
+        isinstance(s, list) and len(s) == 3 for s in value["sources"]
+    )
+
+
+def _save_state(path: Path, records: dict[str, dict[str, Any]]) -> None:
+    try:
+        write_atomic(path, json.dumps(records, ensure_ascii=False))
+    except OSError as err:
+        print(
+            f"{PROG}: warning: the state file {path} cannot be written ({_why(err)}); a rerun "
+            "will analyse these articles again",
+            file=sys.stderr,
+        )
+
+
+def _tables_or_warning(outdir: Path, records: dict[str, dict[str, Any]]) -> bool:
+    try:
+        write_tables(outdir, records)
+    except OSError as err:
+        print(
+            f"{PROG}: error: summary.csv and sources.csv in {outdir} cannot be written "
+            f"({_why(err)})",
+            file=sys.stderr,
+        )
+        return False
+    return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from readwise_desktop.engine.results import Analysis
@@ -13,6 +13,23 @@ from readwise_desktop.export.atomic import write_atomic
 from readwise_desktop.formats.decoding import InputError
 
 FORMATS = ("json", "text", "md", "html", "csv")
+
+
+def distinct_names(
+    wanted: Iterable[tuple[str, str]], ext: str, reserved: Iterable[str] = ()
+) -> list[str]:
+    """One file name per (stem, original suffix), never twice (case ignored) and never a
+    reserved name: ``story`` + ``.txt`` and ``story`` + ``.md`` give ``story.html`` and
+    ``story-md.html``; a third ``story`` is ``story-3.html``."""
+    taken = {name.casefold() for name in reserved}
+    names = []
+    for stem, suffix in wanted:
+        tries = [stem, f"{stem}-{suffix.lstrip('.')}" if suffix else stem]
+        tries += [f"{stem}-{n}" for n in range(2, len(taken) + 3)]
+        name = next(f"{t}{ext}" for t in tries if f"{t}{ext}".casefold() not in taken)
+        taken.add(name.casefold())
+        names.append(name)
+    return names
 
 
 def write_results(
@@ -25,10 +42,13 @@ def write_results(
     target = Path(output)
     if target.is_dir() or output.endswith(("/", "\\")):
         target.mkdir(parents=True, exist_ok=True)
+        wanted = [
+            (Path(a.file).stem, Path(a.file).suffix) if a.file else (f"article-{n}", "")
+            for n, a in enumerate(results, start=1)
+        ]
         written = []
-        for number, analysis in enumerate(results, start=1):
-            stem = Path(analysis.file).stem if analysis.file else f"article-{number}"
-            path = target / f"{stem}{EXTENSIONS[fmt]}"
+        for analysis, name in zip(results, distinct_names(wanted, EXTENSIONS[fmt]), strict=True):
+            path = target / name
             write_atomic(path, render(analysis, fmt))
             written.append(path)
         return written

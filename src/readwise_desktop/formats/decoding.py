@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = 50_000_000  # 50 MB, as settings.toml counts (max_size_mb = 50)
 CONTROL_OK = frozenset("\n\r\t\f\v")
 
 

@@ -8,10 +8,9 @@ uses the view's document. Every file keeps the reader's umask.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -32,12 +31,10 @@ FILTERS = {
 def export_to(path: str | Path, analysis: Analysis, document: QTextDocument) -> Path:
     """Write the analysis to ``path`` in the format its suffix names (PDF: the document)."""
     target = Path(path)
-    mode = _mode_for(target)
     if target.suffix.lower() == ".pdf":
         write_pdf(target, report_document(analysis))
     else:
         write_atomic(target, render(analysis, format_for(target, "html")))
-    target.chmod(mode)  # as the umask allows, not the temporary file's 0600
     return target
 
 
@@ -63,23 +60,19 @@ def report_document(analysis: Analysis) -> QTextDocument:
 
 
 def write_pdf(path: Path, document: QTextDocument) -> None:
-    partial = path.with_name(f".{path.name}.part")
-    writer = QPdfWriter(str(partial))
+    """Render the PDF in memory, then write it atomically: a full disk raises OSError and
+    leaves no broken PDF under the final name."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
     writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
     writer.setCreator("readwise-desktop")
     document.print_(writer)
-    del writer  # finishes the file
-    partial.replace(path)
-
-
-def _mode_for(target: Path) -> int:
-    if target.exists():
-        return target.stat().st_mode & 0o777
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
+    del writer  # finishes the PDF
+    buffer.close()
+    write_atomic(path, bytes(buffer.data().data()))
 
 
 def ask_export_path(parent: QWidget, suggested: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QSettings, Qt, QTimer, Signal
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from readwise_desktop.app.inputs import open_dialog_filter
-from readwise_desktop.app.library import Entry, text_hash
+from readwise_desktop.app.library import Entry, LibraryError, text_hash
 from readwise_desktop.app.settings import (
     Settings,
 )
@@ -288,9 +289,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{analysis.title or name} — readwise-desktop")
         self.stack.setCurrentWidget(self.view)
         self.meta_label.setText(metadata_line(analysis.metadata))
-        self.library.remember(analysis, self.current_path)
-        self.library_panel.refresh()
-        self.library_panel.show_note_for(digest)
+        self._keep(analysis, digest)
         self.meta_label.setVisible(bool(analysis.metadata))
         self.position_label.setText("")
         practising = self.practice.takes(analysis)  # an exercise: opens with answers hidden
@@ -302,6 +301,17 @@ class MainWindow(QMainWindow):
             self.practice.start()
         QTimer.singleShot(0, lambda: self._show_ledger(analysis))  # in a tick of its own
         self._show_counts(analysis)
+
+    def _keep(self, analysis: Analysis, digest: str) -> None:
+        """Store the article in the library; when that fails it is shown all the same, with a
+        message that it could not be kept."""
+        try:
+            self.library.remember(analysis, self.current_path)
+            self.library_panel.refresh()
+            self.library_panel.show_note_for(digest)
+        except LibraryError as err:
+            message, note = str(err), "The article is shown, but it is not in the library."
+            QTimer.singleShot(0, lambda: self._error(message, "Not kept in the library", note))
 
     def _show_counts(self, analysis: Analysis) -> None:
         s = analysis.summary
@@ -348,7 +358,12 @@ class MainWindow(QMainWindow):
         self._busy(False)
         self._error(message)
 
-    def _error(self, message: str, title: str = "Cannot open this") -> None:
+    def _error(
+        self,
+        message: str,
+        title: str = "Cannot open this",
+        informative: str = "The article already open stays as it was.",
+    ) -> None:
         self.statusBar().showMessage(message, 8000)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -357,7 +372,7 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Ok,
             self,
         )
-        box.setInformativeText("The article already open stays as it was.")
+        box.setInformativeText(informative)
         box.setObjectName("errorDialog")
         box.open()
         self.last_error = message
@@ -467,7 +482,10 @@ class MainWindow(QMainWindow):
         self.saved_state.setValue("splitter", self.splitter.saveState())
         self.saved_state.setValue("window_state", self.saveState())
         self.saved_state.sync()
-        self.library_panel.save_note()
+        try:
+            self.library_panel.save_note()
+        except LibraryError as err:  # closing: no dialog can be shown any more
+            print(f"readwise-desktop: {err}", file=sys.stderr)
         super().closeEvent(event)
 
 

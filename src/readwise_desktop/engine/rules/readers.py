@@ -71,6 +71,9 @@ def parse_rule_text(raw: str, name: str) -> tuple[dict[str, Any], Checker]:
     except tomllib.TOMLDecodeError as err:
         check.add(None, f"not valid TOML: {err}")
         return {}, check
+    except RecursionError:  # ``[`` × 3000: the parser recurses once per level
+        check.add(None, "not valid TOML: arrays or tables nested too deeply")
+        return {}, check
     if data.get("schema") != RULES_SCHEMA:
         check.add(None, f"'schema' must be \"{RULES_SCHEMA}\"", needle="schema")
     if data.get("kind") not in KINDS:
