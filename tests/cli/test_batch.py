@@ -101,3 +101,22 @@ def test_batch_with_two_processes(inbox: Path, tmp_path: Path) -> None:
 def test_batch_missing_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["batch", str(tmp_path / "nope"), "--output", str(tmp_path / "out")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_a_mailbox_gives_an_export_per_message(tmp_path: Path) -> None:
+    from tests.formats import makers
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "inbox.mbox").write_bytes(makers.mbox_bytes())
+    out = tmp_path / "out"
+    assert (
+        main(["batch", str(inbox), "--output", str(out), "--format", "json", "--rules-only"]) == 0
+    )
+    exports = sorted(p.name for p in out.glob("inbox-*.json"))
+    assert len(exports) >= 2
+    with (out / "summary.csv").open(encoding="utf-8", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == len(exports)
+    assert (
+        main(["batch", str(inbox), "--output", str(out), "--format", "json", "--rules-only"]) == 0
+    )

@@ -63,3 +63,12 @@ def test_open_dialog_offers_every_format() -> None:
         assert suffix in patterns
     for suffix in ("*.docx", "*.pdf", "*.epub"):
         assert suffix in patterns
+
+
+def test_a_mailbox_shows_its_first_message_and_says_how_many(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "inbox.mbox"
+    path.write_bytes(makers.mbox_bytes())
+    open_and_wait(qtbot, window, path)
+    assert "articles in this file" in window.meta_label.text()

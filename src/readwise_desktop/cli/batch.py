@@ -96,25 +96,50 @@ def _session(options: SessionOptions) -> Session:
 def run_job(job: Job) -> dict[str, Any]:
     """Analyse one article and write its export; a record for the state file (or an error)."""
     session = _session(job.options)
-    try:
-        analysis = session.analyse(session.open(job.path))
+    try:  # a mailbox or a feed holds several articles: an export for each
+        analyses = [session.analyse(a) for a in session.open_all(job.path)]
     except InputError as err:
         return {"path": job.path, "error": str(err)}
     except OSError as err:
         return {"path": job.path, "error": f"{job.path}: cannot be read ({_why(err)})"}
     if _PARENT and os.getppid() != _PARENT[0]:
         os._exit(1)  # the batch was killed: write nothing it would not record
+    outputs = _outputs_for(Path(job.output), len(analyses))
     try:
-        write_atomic(Path(job.output), session.export(analysis, job.fmt))
+        for analysis, output in zip(analyses, outputs, strict=True):
+            write_atomic(output, session.export(analysis, job.fmt))
     except OSError as err:
         return {"path": job.path, "error": f"{job.output}: cannot be written ({_why(err)})"}
-    return {
-        "path": job.path,
-        "digest": job.digest,
-        "output": job.output,
-        "row": summary_row(analysis),
-        "sources": [[s.name, s.type.value, s.claims] for s in analysis.summary.sources],
-    }
+    articles = [
+        {
+            "row": summary_row(analysis),
+            "sources": [[s.name, s.type.value, s.claims] for s in analysis.summary.sources],
+        }
+        for analysis in analyses
+    ]
+    record = {"path": job.path, "digest": job.digest, "output": job.output}
+    return {**record, **articles[0]} if len(articles) == 1 else {**record, "articles": articles}
+
+
+def _outputs_for(first: Path, count: int) -> list[Path]:
+    """``story.html`` for one article; ``story-1.html``, ``story-2.html`` ... for several."""
+    if count == 1:
+        return [first]
+    return [first.with_name(f"{first.stem}-{k}{first.suffix}") for k in range(1, count + 1)]
+
+
+def _already_done(done: dict[str, Any] | None, digest: str, output: str) -> bool:
+    """The same bytes were exported to the same name, and the export is still there."""
+    if done is None or (done["digest"], done["output"]) != (digest, output):
+        return False
+    return _outputs_for(Path(output), len(_articles(done)))[0].is_file()
+
+
+def _articles(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """A finished record's articles (state files of earlier versions hold one, flat)."""
+    if "articles" in record:
+        return list(record["articles"])
+    return [record] if "row" in record else []
 
 
 def _why(err: OSError) -> str:
@@ -192,11 +217,12 @@ def _results(jobs: list[Job], workers: int) -> Iterator[dict[str, Any]]:
 
 
 def write_tables(outdir: Path, records: dict[str, dict[str, Any]]) -> None:
-    finished = [r for r in records.values() if "row" in r]
+    ordered = sorted(records.values(), key=lambda r: str(r.get("path", "")))
+    finished = [article for record in ordered for article in _articles(record)]
     table = io.StringIO()
     writer = csv.DictWriter(table, SUMMARY_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(r["row"] for r in sorted(finished, key=lambda r: r["path"]))
+    writer.writerows(article["row"] for article in finished)
     write_atomic(outdir / "summary.csv", table.getvalue())
     sources: dict[tuple[str, str], list[int]] = {}
     for record in finished:
@@ -244,8 +270,7 @@ def run_batch(argv: Sequence[str]) -> int:
             print(f"{PROG}: skipped {path}: cannot be read ({_why(err)})", file=sys.stderr)
             continue
         output = str(outdir / names[path])
-        done = records.get(str(path))
-        if done and (done["digest"], done["output"]) == (digest, output) and Path(output).is_file():
+        if _already_done(records.get(str(path)), digest, output):
             reused += 1
             continue
         jobs.append(Job(str(path), output, args.format, digest, options))
@@ -267,7 +292,7 @@ def run_batch(argv: Sequence[str]) -> int:
         return 130
     if not _tables_or_warning(outdir, records):
         return EXIT_BAD_INPUT
-    finished = len([r for r in records.values() if "row" in r])
+    finished = sum(len(_articles(r)) for r in records.values())
     print(
         f"{PROG}: {len(jobs) - skipped} analysed, {reused} already done, "
         f"{skipped + unreadable} skipped; {finished} in {outdir / 'summary.csv'}",
@@ -305,9 +330,19 @@ def read_state(path: Path) -> dict[str, dict[str, Any]]:
 def _is_record(key: Any, value: Any) -> bool:
     if not isinstance(key, str) or not isinstance(value, dict):
         return False
-    fields = {"path": str, "digest": str, "output": str, "row": dict, "sources": list}
-    return all(isinstance(value.get(k), t) for k, t in fields.items()) and all(
-        isinstance(s, list) and len(s) == 3 for s in value["sources"]
+    fields = {"path": str, "digest": str, "output": str}
+    if not all(isinstance(value.get(k), t) for k, t in fields.items()):
+        return False
+    articles = value.get("articles", [value])
+    return isinstance(articles, list) and bool(articles) and all(_is_article(a) for a in articles)
+
+
+def _is_article(value: Any) -> bool:
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("row"), dict)
+        and isinstance(value.get("sources"), list)
+        and all(isinstance(s, list) and len(s) == 3 for s in value["sources"])
     )
 
 

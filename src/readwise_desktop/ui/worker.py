@@ -98,11 +98,14 @@ class AnalysisWorker(QObject):
         if request != self._latest.value:
             return
         try:
-            article = self._session.open(path)
+            articles = self._session.open_all(path)
         except InputError as err:
             self.failed.emit(request, str(err))
             return
-        self._analyze(request, replace(article, file=path), article.metadata)
+        article, metadata = articles[0], dict(articles[0].metadata)
+        if len(articles) > 1:  # a mailbox or a feed: `analyze` and `batch` read them all
+            metadata["articles in this file"] = f"{len(articles)}, the first shown"
+        self._analyze(request, replace(article, file=path), metadata)
 
     @Slot(int, str)
     def analyze_other(self, request: int, path: str) -> None:
