@@ -172,3 +172,34 @@ def test_workers_die_with_the_parent(tmp_path: Path) -> None:
     assert f"{40 - len(recorded)} analysed, {len(recorded)} already done" in done.stderr
     assert len(list(out.glob("*.html"))) == 40
     assert not list(out.glob(".*.part"))  # the killed writes' leftovers swept
+
+
+def test_fifty_kills_of_a_batch_lose_and_redo_nothing(tmp_path: Path) -> None:
+    """Killed 50 times at random points, each run carries on where the last stopped."""
+    import random
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    for n in range(120):
+        (inbox / f"s{n:03}.txt").write_text(STORY.format(n), encoding="utf-8")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "readwise_desktop", "batch", str(inbox), "--output"]
+    chance, done_before = random.Random(19), 0
+    for _ in range(50):
+        with subprocess.Popen(
+            [*command, str(out), "--rules-only"], stderr=subprocess.PIPE, text=True
+        ) as run:
+            assert run.stderr is not None
+            for _ in range(chance.randint(1, 2)):
+                run.stderr.readline()
+            run.send_signal(signal.SIGKILL)
+            run.wait()
+        recorded = json.loads((out / batch.STATE).read_text(encoding="utf-8"))
+        assert len(recorded) >= done_before  # nothing recorded is ever lost
+        done_before = len(recorded)
+    final = subprocess.run(
+        [*command, str(out), "--rules-only"], capture_output=True, text=True, check=True
+    )
+    assert f"{120 - done_before} analysed, {done_before} already done" in final.stderr
+    assert len(list(out.glob("s*.html"))) == 120
+    assert not list(out.glob(".*.part"))
