@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from readwise_desktop.engine.attribution.candidates import Candidate
 from readwise_desktop.engine.results import (
@@ -110,6 +111,7 @@ def build_claims(
         )
         for f, cue, src in found
     )
+    attributions = _carry_quotations(text, ranges, attributions, set(quote_starts))
     covering: dict[int, list[int]] = {}
     for k, attribution in enumerate(attributions):
         for i in attribution.sentences:
@@ -166,6 +168,34 @@ def _attribution(
         found.explanation,
         second_hand,
     )
+
+
+def _carry_quotations(
+    text: str,
+    ranges: list[tuple[int, int]],
+    attributions: tuple[Attribution, ...],
+    quote_starts: set[int],
+) -> tuple[Attribution, ...]:
+    """A quotation that follows a quoted speaker's sentence in the same paragraph, with no
+    cue of its own, is still theirs: '"Back then ...," Tipton observed. "I'm overwhelmed."'"""
+    taken = {i for a in attributions for i in a.sentences}
+    out = list(attributions)
+    for k, attribution in enumerate(attributions):
+        if not attribution.sentences or not any(
+            ranges[i][0] <= q < ranges[i][1] for i in attribution.sentences for q in quote_starts
+        ):
+            continue  # carries on only from a quoted sentence
+        extra: list[int] = []
+        i = max(attribution.sentences) + 1
+        while i < len(ranges) and i not in taken and ranges[i][0] in quote_starts:
+            if "\n" in text[ranges[i - 1][1] : ranges[i][0]]:
+                break  # a new paragraph
+            extra.append(i)
+            i += 1
+        if extra:
+            taken |= set(extra)
+            out[k] = replace(attribution, sentences=tuple(sorted({*attribution.sentences, *extra})))
+    return tuple(out)
 
 
 def _reported(text: str, cue: TextSpan, source: TextSpan | None, hedges: list[Hedge]) -> bool:
