@@ -36,9 +36,11 @@ def sentence_ranges(text: str, starts: Sequence[tuple[int, int]]) -> list[tuple[
     """Sentence (start, end) ranges stripped of white space, empty ones dropped.
 
     A piece with no letter or digit (a closing quote mark the segmenter cut off) joins the
-    sentence before it when nothing but spaces lies between them on the same line.
+    sentence before it when nothing but spaces lies between them on the same line; one that
+    opens a line (a paragraph's opening quote mark) joins the sentence after it instead.
     """
     out: list[tuple[int, int]] = []
+    opening: tuple[int, int] | None = None  # a mark that opens a line, waiting for its sentence
     for start, end in starts:
         chunk = text[start:end]
         stripped = chunk.strip()
@@ -46,10 +48,17 @@ def sentence_ranges(text: str, starts: Sequence[tuple[int, int]]) -> list[tuple[
             continue
         left = start + len(chunk) - len(chunk.lstrip())
         right = left + len(stripped)
-        if out and not any(ch.isalnum() for ch in stripped) and "\n" not in text[out[-1][1] : left]:
+        bare = not any(ch.isalnum() for ch in stripped)
+        if bare and out and "\n" not in text[out[-1][1] : left]:
             out[-1] = (out[-1][0], right)
             continue
-        out.append((left, right))
+        if bare and opening is None:
+            opening = (left, right)
+            continue
+        out.append((left if opening is None else opening[0], right))
+        opening = None
+    if opening is not None:
+        out.append(opening)
     return out
 
 
