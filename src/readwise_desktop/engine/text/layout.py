@@ -7,7 +7,7 @@ at the start of the body and its agency kept as metadata.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -42,9 +42,9 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
             yield start, start + len(stripped)
 
 
-def detect_layout(text: str) -> Layout:
+def detect_layout(text: str, paras: Sequence[tuple[int, int]] | None = None) -> Layout:
     """Where the headline, byline and dateline are, with the wire agency, place and date."""
-    paras = list(paragraphs(text))
+    paras = list(paragraphs(text)) if paras is None else list(paras)
     if not paras:
         return Layout()
     index = 0
@@ -85,11 +85,11 @@ NOTE = regex.compile(
 )
 
 
-def note_lines(text: str) -> list[TextSpan]:
+def note_lines(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list[TextSpan]:
     """Editorial lines that are no claims: a date alone, "Correction appended", "Sources",
     a pull-quote signature, a dateline with nothing after it ("FAIRVIEW, W.Va. —")."""
     out = []
-    for s, e in paragraphs(text):
+    for s, e in paragraphs(text) if paras is None else paras:
         line = text[s:e]
         alone = DATELINE.match(line + " ")
         if NOTE.match(line) or (alone is not None and len(alone.group()) >= len(line)):
@@ -97,9 +97,10 @@ def note_lines(text: str) -> list[TextSpan]:
     return out
 
 
-def credit_lines(text: str) -> list[TextSpan]:
+def credit_lines(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list[TextSpan]:
     """Wire credit lines such as "(Reporting by ...; Editing by ...)": not claims."""
-    return [_span(text, s, e) for s, e in paragraphs(text) if CREDIT.match(text[s:e])]
+    lines = paragraphs(text) if paras is None else paras
+    return [_span(text, s, e) for s, e in lines if CREDIT.match(text[s:e])]
 
 
 def _is_headline(line: str) -> bool:

@@ -7,6 +7,7 @@ the same quotation. Short single-quoted words ('heroes') are scare quotes, not s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -27,13 +28,13 @@ class Quote:
         return len(text[self.start : self.end].split())
 
 
-def find_quotes(text: str) -> list[Quote]:
+def find_quotes(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list[Quote]:
     """Quote regions (start at the opening mark, end after the closing mark or paragraph run)."""
     out: list[Quote] = []
     open_at: int | None = None
     closer = ""
     last_end = 0
-    for para_start, para_end in paragraphs(text):
+    for para_start, para_end in paragraphs(text) if paras is None else paras:
         run_on = -1
         if open_at is not None:
             if text[para_start] in OPENERS:

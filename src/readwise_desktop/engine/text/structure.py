@@ -52,11 +52,11 @@ class TextStructure:
 
     @classmethod
     def of(cls, text: str, known: KnownLayout | None = None) -> TextStructure:
-        paras = tuple(CharRange(s, e) for s, e in paragraphs(text))
-        detected = detect_layout(text)
+        paras = tuple(CharRange(s, e) for s, e in paragraphs(text))  # once, for every step
+        detected = detect_layout(text, paras)
         layout = _with_known(text, paras, detected, known) if known else detected
-        credits, notes = tuple(credit_lines(text)), tuple(note_lines(text))
-        return cls(paras, tuple(find_quotes(text)), layout, credits, notes)
+        credits, notes = tuple(credit_lines(text, paras)), tuple(note_lines(text, paras))
+        return cls(paras, tuple(find_quotes(text, paras)), layout, credits, notes)
 
     def quotes_in(self, start: int, end: int) -> list[Quote]:
         """The quotations inside ``[start, end)``, in offsets from ``start`` (for a chunk)."""
