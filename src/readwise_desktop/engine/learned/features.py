@@ -1,22 +1,26 @@
 """Token features for the learned attribution tagger, read off a parsed spaCy ``Doc``.
 
-A pure function of the Doc and a lexicon of reporting-verb lemmas: no files, no state. Each
-sentence is one sequence; whitespace tokens are left out. Every token gets a list of feature
-strings (crfsuite's ``name=value`` items): its own word, lemma, tags, entity and shape; where it
-sits in the parse relative to the nearest verb above it (the dependency path, whether that verb is
-a reporting verb); whether it is inside a quotation; where it sits in the sentence and paragraph;
-and the same for its neighbours (a window of two tokens each side).
+Pure functions of the Doc and a :class:`Lexicon`: no files, no state. Each sentence is one
+sequence; whitespace tokens are left out (:func:`sentences`). Every token gets a list of feature
+strings (crfsuite's attribute names): its word, lemma, tags, entity and shape; where it sits in the
+parse relative to the nearest verb above it (dependency path, whether that verb is a reporting
+verb, whether it governs a clause); whether it is inside a quotation; where it sits in the sentence
+and paragraph; and the same for its neighbours (two tokens each side).
 
-The set is versioned: a model stores the ``FEATURE_SET``/``FEATURE_VERSION`` it was trained with
-and the tagger refuses a model of another version. Change either constant when a feature changes.
+:func:`cue_features` adds, for the second (source) model, where each token sits relative to the cue
+spans the first model found in the sentence: left or right, how far, and through which dependency
+arc of the cue (``nsubj`` of "said") it hangs.
+
+The set is versioned: a model stores the ``FEATURE_SET``/``FEATURE_VERSION`` it was trained with,
+and the tagger refuses another version. Change the version whenever a feature changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from readwise_desktop.engine.text.quotes import find_quotes
 
@@ -25,8 +29,10 @@ FEATURE_VERSION = "1"
 
 VERB_POS = frozenset({"VERB", "AUX"})
 QUOTE_MARKS = frozenset('“”„«»"‘’')
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 MAX_PATH = 3
 WINDOW = 2
+MAX_CLIMB = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,18 +59,17 @@ def sentences(doc: Doc) -> list[list[Token]]:
 
 def doc_features(doc: Doc, lexicon: Lexicon) -> list[list[list[str]]]:
     """Features of every token of every sequence of :func:`sentences` (same order)."""
-    inside = _quoted(doc)
+    inside = quoted(doc)
     return [_sequence_features(sent, inside, lexicon) for sent in sentences(doc)]
 
 
-def _quoted(doc: Doc) -> list[bool]:
-    """Per token: inside a quotation region (its marks included)."""
+def quoted(doc: Doc) -> list[bool]:
+    """Per token of ``doc``: inside a quotation region (its marks included)."""
     marks = [False] * len(doc)
     for quote in find_quotes(doc.text):
-        span: Span | None = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is not None:
-            for i in range(span.start, span.end):
-                marks[i] = True
+            marks[span.start : span.end] = [True] * len(span)
     return marks
 
 
@@ -76,13 +81,11 @@ def _shape(token: Token) -> str:
         return "D"
     if text.isupper() and len(text) > 1:
         return "XX"
-    if text[:1].isupper():
-        return "Xx"
-    return "x"
+    return "Xx" if text[:1].isupper() else "x"
 
 
 def _verb_above(token: Token) -> tuple[Token | None, list[str]]:
-    """The nearest verb at or above ``token``'s head and the dependency labels on the way."""
+    """The nearest verb above ``token`` and the dependency labels on the way up to it."""
     path: list[str] = []
     current = token
     while current.head.i != current.i:
@@ -106,10 +109,15 @@ def _reporting_above(token: Token, lexicon: Lexicon) -> str:
     return ""
 
 
+def _governs_clause(verb: Token) -> bool:
+    """A clausal complement, a quotation mark or a colon below ``verb`` ("said: ...")."""
+    marks = QUOTE_MARKS | {":"}
+    return any(c.dep_ in CLAUSE_DEPS or c.text in marks for c in verb.children)
+
+
 def _base(token: Token, lexicon: Lexicon) -> dict[str, str]:
     """The features of one token that its neighbours also see (short names)."""
     lemma = token.lemma_.lower()
-    head = token.head
     verb, path = _verb_above(token)
     arc = path[-1] if path else "ROOT"
     verb_kind = "none" if verb is None else "rv" if verb.lemma_.lower() in lexicon.verbs else "v"
@@ -123,28 +131,42 @@ def _base(token: Token, lexicon: Lexicon) -> dict[str, str]:
         "e": f"{token.ent_iob_}-{token.ent_type_}" if token.ent_type_ else "O",
         "rv": "1" if lemma in lexicon.verbs and token.pos_ in VERB_POS else "0",
         "sn": "1" if lemma in lexicon.nouns else "0",
-        "hl": head.lemma_.lower(),
-        "hp": head.pos_,
+        "hl": token.head.lemma_.lower(),
+        "hp": token.head.pos_,
         "va": f"{arc}|{verb_kind}",
         "ra": _reporting_above(token, lexicon),
+        "path": ">".join(path[:MAX_PATH]),
     }
-    base["path"] = ">".join(path[:MAX_PATH])
-    if verb is not None and verb_kind == "rv":
-        base["vl"] = verb.lemma_.lower()
+    if verb is not None:
+        verb_lemma = verb.lemma_.lower()
+        clause = int(_governs_clause(verb))
+        if verb_kind == "rv":
+            base["vl"] = verb_lemma
+        base["anyv"] = verb_lemma
+        base["arc|anyv"] = f"{arc}|{verb_lemma}"
+        base["vclause"] = str(clause)
+        base["arc|vclause"] = f"{arc}|{clause}"
     return base
 
 
-def _own(token: Token, lexicon: Lexicon) -> list[str]:
+def _own(token: Token) -> list[str]:
     """Features of a token that only it uses (not shared with the window)."""
-    feats = [f"suf={token.lower_[-3:]}", f"pre={token.lower_[:3]}"]
-    head = token.head
-    feats.append(f"d|hl={token.dep_}|{head.lemma_.lower()}")
-    feats.append(f"d|hp={token.dep_}|{head.pos_}")
+    lemma, head = token.lemma_.lower(), token.head
+    feats = [
+        f"suf={token.lower_[-3:]}",
+        f"pre={token.lower_[:3]}",
+        f"d|hl={token.dep_}|{head.lemma_.lower()}",
+        f"d|hp={token.dep_}|{head.pos_}",
+        f"l|d={lemma}|{token.dep_}",
+    ]
     if token.pos_ in VERB_POS:
         deps = {c.dep_ for c in token.children}
         feats += [f"child={d}" for d in sorted(deps & {"nsubj", "nsubjpass", "ccomp", "agent"})]
         if any(c.text in QUOTE_MARKS for c in token.children):
             feats.append("child=quote")
+        subject = bool(deps & {"nsubj", "nsubjpass"})
+        feats.append(f"l|clause={lemma}|{int(_governs_clause(token))}")
+        feats.append(f"l|subj={lemma}|{int(subject)}")
     return feats
 
 
@@ -153,37 +175,37 @@ def _bucket(n: int) -> str:
         return str(n)
     if n < 6:
         return "3-5"
-    if n < 11:
-        return "6-10"
-    return "11+"
+    return "6-10" if n < 11 else "11+"
 
 
 def _sequence_features(
     sent: Sequence[Token], inside: Sequence[bool], lexicon: Lexicon
 ) -> list[list[str]]:
     bases = [_base(t, lexicon) for t in sent]
-    n = len(sent)
-    first = sent[0]
+    n, first = len(sent), sent[0]
+    root = next((t for t in sent if t.head.i == t.i), first)
     para_start = first.i == 0 or "\n" in first.doc[first.i - 1].text_with_ws
-    has_quote = any(t.text in QUOTE_MARKS for t in sent)
-    has_rv = any(b["rv"] == "1" for b in bases)
+    marks = [k for k, t in enumerate(sent) if t.text in QUOTE_MARKS]
     sentence = [
         f"para_start={int(para_start)}",
-        f"sent_quote={int(has_quote)}",
-        f"sent_rv={int(has_rv)}",
+        f"sent_quote={int(bool(marks))}",
+        f"sent_rv={int(any(b['rv'] == '1' for b in bases))}",
         f"quoted_start={int(inside[first.i])}",
+        f"root={root.lemma_.lower()}",
     ]
     out = []
     for k, token in enumerate(sent):
-        feats = ["bias", *sentence, *_own(token, lexicon)]
+        feats = ["bias", *sentence, *_own(token)]
         feats += [f"{name}={value}" for name, value in bases[k].items()]
-        feats.append(f"q={int(inside[token.i])}")
-        feats.append(f"pos_from_start={_bucket(k)}")
+        feats += [f"q={int(inside[token.i])}", f"pos_from_start={_bucket(k)}"]
         feats.append(f"pos_from_end={_bucket(n - 1 - k)}")
+        if marks:
+            before = sum(1 for m in marks if m < k)
+            feats.append(f"qbefore={min(before, 2)}|{int(any(m > k for m in marks))}")
         for off in range(-WINDOW, WINDOW + 1):
+            j = k + off
             if off == 0:
                 continue
-            j = k + off
             if j < 0 or j >= n:
                 feats.append(f"{off}:edge")
                 continue
@@ -198,3 +220,57 @@ def _sequence_features(
             feats.append(f"w|w+1={bases[k]['w']}|{bases[k + 1]['w']}")
         out.append(feats)
     return out
+
+
+def cue_features(sent: Sequence[Token], cue_tokens: Collection[int]) -> list[list[str]]:
+    """Per token of ``sent``: where it sits relative to the cues (token indices of the Doc)."""
+    cues = [t for t in sent if t.i in cue_tokens]
+    if not cues:
+        return [["nocue"] for _ in sent]
+    heads = [t for t in cues if t.head.i == t.i or t.head.i not in cue_tokens]
+    head_ids = {h.i for h in heads}
+    out = []
+    for token in sent:
+        if token.i in cue_tokens:
+            out.append(["incue"])
+            continue
+        cue = min(heads, key=lambda h: abs(h.i - token.i))
+        side = "L" if cue.i > token.i else "R"
+        feats = [f"cdir={side}", f"cdist={_bucket(abs(cue.i - token.i))}"]
+        cue_lemma = cue.lemma_.lower()
+        arc, depth, current = "", 0, token
+        while current.head.i != current.i and depth < MAX_CLIMB:
+            depth += 1
+            if current.head.i in head_ids:
+                arc, cue_lemma = current.dep_, current.head.lemma_.lower()
+                break
+            current = current.head
+        if arc:
+            feats += [f"csub={arc}", f"csub|d={arc}|{_bucket(depth)}"]
+            feats += [f"csub|cl={arc}|{cue_lemma}", f"csub|p={arc}|{token.pos_}"]
+        else:
+            feats += _through_ancestors(token, cue)
+        feats.append(f"cdir|l={side}|{cue_lemma}")
+        out.append(feats)
+    return out
+
+
+def _through_ancestors(token: Token, cue: Token) -> list[str]:
+    """How ``token`` hangs from an ancestor of ``cue`` (the subject of "took" in "took to ...
+    accuse"), up to three steps above the cue."""
+    up: list[str] = []
+    above = cue
+    for _ in range(3):
+        if above.head.i == above.i:
+            break
+        up.append(above.dep_)
+        above = above.head
+        current, depth = token, 0
+        while current.head.i != current.i and depth < MAX_CLIMB:
+            depth += 1
+            if current.head.i == above.i:
+                if current.i == cue.i:
+                    break
+                return [f"cup={'>'.join(up)}|{current.dep_}", f"cup|arc={current.dep_}"]
+            current = current.head
+    return ["crel=none"]
