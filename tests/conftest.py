@@ -34,10 +34,20 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def pipeline() -> LoadedPipeline:
-    """The trained pipeline. The test run installs the model; its absence is a failure."""
-    loaded = load_pipeline()
+    """The trained pipeline with the learned attribution tagger, as the app runs it. The test run
+    installs the model; its absence is a failure."""
+    from readwise_desktop.app.learned_model import WITH_MODEL, with_learned_model
+
+    loaded = with_learned_model(load_pipeline(), ())
     assert not loaded.reduced_accuracy, f"no trained model: {loaded.attempts}"
+    assert loaded.name.endswith(WITH_MODEL), loaded.name
     return loaded
+
+
+@pytest.fixture(scope="session")
+def rules_pipeline() -> LoadedPipeline:
+    """The trained pipeline without the learned tagger: what the rules alone find."""
+    return load_pipeline()
 
 
 @pytest.fixture(scope="session")

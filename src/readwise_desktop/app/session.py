@@ -40,6 +40,7 @@ class SessionOptions:
     rule_files: tuple[str, ...] = ()  # rule files named on the command line, after the reader's
     max_size_mb: float | None = None  # overrides the settings' limit
     enabled_rules: tuple[str, ...] = ()  # opt-in rules switched on, beside the settings' own
+    disabled_rules: tuple[str, ...] = ()  # switched off, beside the settings' own
     reader_settings: bool = True  # False: shipped defaults only (evaluation, reproducible)
 
 
@@ -86,7 +87,7 @@ class Session:
 
     @property
     def disabled_rules(self) -> tuple[str, ...]:
-        return self.settings.disabled_rules
+        return (*self.settings.disabled_rules, *self.options.disabled_rules)
 
     @property
     def enabled_rules(self) -> tuple[str, ...]:
@@ -115,15 +116,17 @@ class Session:
 
     def pipeline_with(self, rule_files: Sequence[str | Path]) -> LoadedPipeline:
         """A pipeline of this session's model and switched-off rules with these rule files."""
+        from readwise_desktop.app.learned_model import with_learned_model
         from readwise_desktop.engine.pipeline import load_pipeline
 
-        return load_pipeline(
+        pipeline = load_pipeline(
             self.model_path,
             model_names=self.model_names,
             extra_rule_files=list(rule_files),
             disabled_rules=self.disabled_rules,
             enabled_rules=self.enabled_rules,
         )
+        return with_learned_model(pipeline, self.disabled_rules)
 
     @property
     def pipeline(self) -> LoadedPipeline:

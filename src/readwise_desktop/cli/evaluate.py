@@ -47,6 +47,13 @@ def _parser() -> argparse.ArgumentParser:
         help="switch on an opt-in rule (may be repeated), e.g. hedge.approximator.vague_quantity "
         "for CoNLL-2010, whose Wikipedia guidelines count weasel words as uncertainty",
     )
+    parser.add_argument(
+        "--disable",
+        metavar="RULE",
+        action="append",
+        default=[],
+        help="switch off a rule (may be repeated), e.g. attribution.learned for the rules alone",
+    )
     return parser
 
 
@@ -86,7 +93,10 @@ def _report(args: argparse.Namespace, path: Path) -> tuple[str, Report]:
 
     # The shipped rules and model only: the reader's settings never change a reported figure.
     options = SessionOptions(
-        rules_only=args.rules_only, reader_settings=False, enabled_rules=tuple(args.enable)
+        rules_only=args.rules_only,
+        reader_settings=False,
+        enabled_rules=tuple(args.enable),
+        disabled_rules=tuple(args.disable),
     )
     pipeline = Session(options).pipeline
     tick = _ticker(f"evaluating {args.dataset}")

@@ -18,6 +18,7 @@ COMMANDS = {
     "evaluate": ("evaluate", "run_evaluate"),
     "rules": ("rules", "run_rules"),
     "settings": ("rules", "run_settings"),
+    "train": ("train", "run_train"),
 }
 
 

@@ -31,7 +31,7 @@ import pycrfsuite
 from spacy.tokens import Doc, Token
 
 from readwise_desktop.engine.analyze import analyze_text, chunk_text
-from readwise_desktop.engine.components import mark_sentence_starts
+from readwise_desktop.engine.components import AttributionComponent, mark_sentence_starts
 from readwise_desktop.engine.learned import features as feats
 from readwise_desktop.engine.learned import tagger as tg
 from readwise_desktop.engine.pipeline import (
@@ -63,6 +63,7 @@ class Article:
     chunks: list[tuple[int, Doc]]  # (character offset, parsed chunk)
     spans: list[tuple[str, int, int]]  # (label, start, end) of every Source/Cue/Content fragment
     rules: dict[str, list[Range]]
+    app: dict[str, list[Range]]  # the analysis with the tagger: the app's own hybrid
 
 
 def polnear_file(data_dir: Path, split: str) -> Path:
@@ -85,9 +86,15 @@ def read_articles(path: Path, limit: int | None = None) -> Iterator[dict[str, An
 
 
 def parse_split(
-    path: Path, pipeline: LoadedPipeline, rules: bool, limit: int | None, progress: Progress
+    path: Path,
+    pipeline: LoadedPipeline,
+    rules: bool,
+    limit: int | None,
+    progress: Progress,
+    tagger: tg.AttributionTagger | None = None,
 ) -> list[Article]:
-    """Every article parsed chunk by chunk as the app parses it; the rules' predictions if asked."""
+    """Every article parsed chunk by chunk as the app parses it; the rules' predictions if asked,
+    and the analysis's with ``tagger`` in the attribution step (the app's hybrid)."""
     nlp = pipeline.nlp
     out = []
     for n, record in enumerate(read_articles(path, limit), start=1):
@@ -104,14 +111,31 @@ def parse_split(
         parsed = nlp.pipe((d for _, d in chunks), disable=[LAYOUT_PIPE, *READWISE_PIPES])
         chunks = [(a, d) for (a, _), d in zip(chunks, parsed, strict=True)]
         found: dict[str, list[Range]] = {}
+        app: dict[str, list[Range]] = {}
         if rules:
-            analysis = analyze_text(pipeline, text)
-            found = {role: predicted_ranges(analysis, role)[0] for role in ROLES}
+            found = _predicted(pipeline, text, None)
+        if tagger is not None:
+            app = _predicted(pipeline, text, tagger)
         spans = [(s["label"], s["start"], s["end"]) for s in record["spans"] if s["label"] in TAGS]
-        out.append(Article(polnear_doc(record), chunks, spans, found))
+        out.append(Article(polnear_doc(record), chunks, spans, found, app))
         if n % 100 == 0:
             progress(f"{path.name}: {n} articles parsed")
     return out
+
+
+def _predicted(
+    pipeline: LoadedPipeline, text: str, tagger: tg.AttributionTagger | None
+) -> dict[str, list[Range]]:
+    """The analysis's source and cue ranges, the tagger in its attribution step or not."""
+    component = pipeline.nlp.get_pipe("readwise_attributions")
+    assert isinstance(component, AttributionComponent)
+    finder = component.finder
+    finder.tagger = tagger
+    try:
+        analysis = analyze_text(pipeline, text)
+    finally:
+        finder.tagger = None
+    return {role: predicted_ranges(analysis, role)[0] for role in ROLES}
 
 
 def gold_tags(doc: Doc, at: int, spans: Sequence[tuple[str, int, int]]) -> list[list[str]]:
@@ -210,6 +234,8 @@ def evaluate(
     designs: dict[str, list[dict[str, list[Range]]]] = {"rules": []}
     for article in articles:
         designs["rules"].append(article.rules)
+        if article.app:
+            designs.setdefault("app hybrid", []).append(article.app)
         sents = [
             (at + s[0].idx, at + s[-1].idx + len(s[-1].text))
             for at, doc in article.chunks
@@ -302,7 +328,8 @@ def score_splits(
     scores: dict[str, Any] = {}
     for split in ("dev", "test") if test else ("dev",):
         say(f"scoring {split}")
-        articles = parse_split(polnear_file(data_dir, split), pipeline, True, limit, say)
+        shipped = taggers["crf"]
+        articles = parse_split(polnear_file(data_dir, split), pipeline, True, limit, say, shipped)
         scores[split] = evaluate(taggers, articles)
     return scores
 

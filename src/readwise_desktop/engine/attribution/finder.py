@@ -25,6 +25,7 @@ from readwise_desktop.engine.attribution.candidates import (
     longest,
     outside_quotes,
 )
+from readwise_desktop.engine.attribution.learned import LEARNED_RULE_ID, cue_head, merge_learned
 from readwise_desktop.engine.attribution.noun_phrases import np_range
 from readwise_desktop.engine.attribution.sources import Mention, SourceTyper, TypedSource
 from readwise_desktop.engine.attribution.spans import (
@@ -47,7 +48,8 @@ from readwise_desktop.engine.attribution.wording import (
     phrase_candidate,
     speaker_candidates,
 )
-from readwise_desktop.engine.results import SourceType
+from readwise_desktop.engine.learned.tagger import AttributionTagger
+from readwise_desktop.engine.results import SourceType, Stance
 from readwise_desktop.engine.rules.loader import RuleSet
 from readwise_desktop.engine.rules.matching import index_rules
 from readwise_desktop.engine.rules.schema import HedgeRule, VerbRule
@@ -68,6 +70,7 @@ class AttributionFinder:
         self.matcher, self.phrases = index_rules(rules.phrases)
         self.forms = rules.verb_for_form()
         self.lists = rules.words()
+        self.tagger: AttributionTagger | None = None  # the learned tagger, when loaded
         self.phrasal: dict[str, dict[str, VerbRule]] = {}
         for verb in rules.verbs.values():
             if len(verb.words) == 2:
@@ -97,7 +100,42 @@ class AttributionFinder:
         )
         candidates = outside_quotes(doc, candidates, quotes)
         found = [f for d in dedupe(candidates) if (f := self._typed(d, typer)) is not None]
+        if self.tagger is not None and has_parse(doc):
+            found = self._with_learned(doc, found, typer, quotes)
         return apply_anonymity(doc, found, anonymous), typer.carried()
+
+    def _with_learned(
+        self, doc: Doc, found: list[Candidate], typer: SourceTyper, quotes: Sequence[Quote]
+    ) -> list[Candidate]:
+        """The hybrid with the learned tagger's spans (:mod:`.learned`); a learned cue inside a
+        quotation is left to the quoted speaker, as a rule's is."""
+        assert self.tagger is not None
+
+        def type_source(source: TokenRange, root: int) -> TypedSource | None:
+            return typer.type_range(*source, root)  # not any noun: "their presence highlights"
+
+        def stance_of(cue: Token) -> Stance | None:
+            lemma = cue.lemma_.lower()
+            rule = self.rules.verbs.get(lemma) or self.rules.nominals.get(lemma)
+            return rule.stance if rule is not None else None
+
+        merged = merge_learned(doc, found, self.tagger.tag(doc), type_source, stance_of)
+        opens = [q.start for q in quotes]
+        learned = [
+            c
+            for c in merged
+            if c.rule_id == LEARNED_RULE_ID and self._verb_allows(cue_head(doc, c.cue), opens)
+        ]
+        kept = {id(c) for c in outside_quotes(doc, learned, quotes)}
+        return [c for c in merged if c.rule_id != LEARNED_RULE_ID or id(c) in kept]
+
+    def _verb_allows(self, tok: Token, quote_starts: list[int]) -> bool:
+        """A learned cue on one of the rules' verbs keeps that verb's conditions: "Police found
+        a body", "thanked supporters", "chanted slogans" have no clause, so they report nothing."""
+        rule = self._verb_rule(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
+        if rule is None:
+            return True
+        return self._clause_ok(tok, rule, quote_starts) and not _negated_without_content(tok)
 
     # --- reporting verbs, from the parse ----------------------------------------------------
 
