@@ -20,7 +20,7 @@ from readwise_desktop.evaluation.runner import WIKINEWS_FILE, wikinews_texts
 from tests.locations import FIXTURES
 
 REVIEW = FIXTURES / "hedge_review"
-HEDGE_PRECISION_FLOOR = 0.84
+HEDGE_PRECISION_FLOOR = 0.88  # 84 of 95 on 2026-12-02
 SOURCE_TYPE_FLOOR = 0.61
 
 

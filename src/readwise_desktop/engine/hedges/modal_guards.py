@@ -58,18 +58,41 @@ def epistemic_modal(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
         return False  # a question or a request: "May I ask"
     if modal == "may" and (doc[start - 1 : start].text.lower() == "only" or _after_is(doc, end)):
         return False  # "only Congress may allocate", "they may freely move": authority
+    if elliptical(doc, start, end):
+        return False  # "if she could", "everything you could": ability, its verb left out
     verb = _governed_verb(doc, start)
     if verb is None or verb.lower_ in ("be", "have", "become", "well"):
         return verb is not None
     subject = clause_subject(verb) if has_parse(doc) else (doc[start - 1] if start > 0 else None)
     if subject is not None and subject.lower_ == "you":
         return False
+    if modal == "may" and subject is not None and _only(subject):
+        return False  # "Because only Congress may allocate funds": authority
     if modal == "could" and (is_personal(subject) or _is_agent(subject, lists[ABILITY_AGENTS])):
         return False  # "he could swim", "regulators could hold them liable": ability
     return not (is_personal(subject) and verb.lemma_.lower() in lists[PERMISSION_VERBS])
 
 
 PERMITTING_ADVERBS = frozenset({"freely", "legally", "lawfully", "only"})
+TIME_MARKS = frozenset({"when", "until", "till", "before", "after", "once", "whenever"})
+DURATIONS = frozenset({"DATE", "TIME", "QUANTITY", "MONEY", "CARDINAL"})
+
+
+def elliptical(doc: Doc, start: int, end: int) -> bool:
+    """A modal whose verb is left out: punctuation or the text's end follows it (adverbs
+    aside), in a parse that gives it no verb to belong to."""
+    if not has_parse(doc) or doc[start].dep_ in ("aux", "auxpass"):
+        return False
+    for tok in doc[end : min(len(doc), end + 3)]:
+        if tok.is_punct or tok.is_space:
+            return True
+        if tok.pos_ != "ADV":
+            return False
+    return end >= len(doc) - 1
+
+
+def _only(subject: Token) -> bool:
+    return any(c.lower_ == "only" for c in subject.children)
 
 
 def _after_is(doc: Doc, end: int) -> bool:
@@ -129,8 +152,12 @@ def _future_in_past(doc: Doc, verb: Token, end: int, lists: WordLists) -> bool:
     if verb.dep_ == "relcl" or verb.lemma_.lower() in lists[NARRATIVE_VERBS]:
         return True
     marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
-    if {"so", "that"} <= marks or "so" in marks:
-        return True
+    if {"so", "that"} <= marks or "so" in marks or marks & TIME_MARKS:
+        return True  # "so that it would stop", "till her shift would be over"
+    if verb.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.ent_type_ not in DURATIONS for c in verb.children
+    ):
+        return True  # "CentOS would take the source": a step told, not "would take years"
     return verb.tag_ == "VBN" and any(c.lower_ == "have" for c in verb.children)
 
 
