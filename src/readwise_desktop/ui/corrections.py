@@ -5,6 +5,7 @@ and undoable (Ctrl+Z / Ctrl+Shift+Z)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
@@ -12,7 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from readwise_desktop.app.corrections import NOT_A_HEDGE, SOURCE_WRONG, Correction
-from readwise_desktop.app.library import text_hash
+from readwise_desktop.app.library import LibraryError, text_hash
 from readwise_desktop.engine.results import Analysis, SourceType
 from readwise_desktop.ui.source_type_question import ask_source_type
 
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
 
 
 class _Correct(QUndoCommand):
+    """One correction, undoable. A library that cannot keep it (damaged, a full disk) makes
+    the command obsolete, so the stack never holds a step that did not happen."""
+
     def __init__(self, corrections: Corrections, digest: str, correction: Correction) -> None:
         super().__init__(f"{correction.kind} ({correction.start}–{correction.end})")
         self.corrections, self.digest, self.correction = corrections, digest, correction
@@ -32,13 +36,24 @@ class _Correct(QUndoCommand):
         ]  # fmt: skip
 
     def redo(self) -> None:
-        self.corrections.library.add_correction(self.digest, self.correction)
-        self.corrections.reapply()
+        self._guarded(lambda: self.corrections.library.add_correction(self.digest, self.correction))
 
     def undo(self) -> None:
-        self.corrections.library.remove_correction(self.digest, self.correction)
-        for old in self.replaced:
-            self.corrections.library.add_correction(self.digest, old)
+        def restore() -> None:
+            library = self.corrections.library
+            library.remove_correction(self.digest, self.correction)
+            for old in self.replaced:
+                library.add_correction(self.digest, old)
+
+        self._guarded(restore)
+
+    def _guarded(self, change: Callable[[], None]) -> None:
+        try:
+            change()
+        except LibraryError as err:  # shown as it was: nothing is redrawn from the library
+            self.setObsolete(True)
+            self.corrections.failed(str(err))
+            return
         self.corrections.reapply()
 
 
@@ -50,8 +65,20 @@ class Corrections:
         self.raw: Analysis | None = None  # the analysis before the reader's corrections
 
     def correct(self, correction: Correction) -> None:
-        if self.raw is not None:
-            self.stack.push(_Correct(self, text_hash(self.raw.text), correction))
+        if self.raw is None:
+            return
+        try:
+            command = _Correct(self, text_hash(self.raw.text), correction)
+        except LibraryError as err:  # the corrections so far could not be read
+            self.failed(str(err))
+            return
+        self.stack.push(command)
+
+    def failed(self, message: str) -> None:
+        """The library could not keep a correction: the text stays as it was shown."""
+        self.window._error(
+            message, "Correction not kept", "The article shows the corrections kept so far."
+        )
 
     def reapply(self) -> None:
         if self.raw is not None:

@@ -1,8 +1,14 @@
 """The Library panel: every article opened, searchable (FTS5), with its sourcing mix at a glance,
-re-opened with a double click or Enter, deleted with the Delete key; and the article's note."""
+re-opened with a double click or Enter, deleted with the Delete key; and the article's note.
+
+A library that cannot be read or written (damaged, a full disk) loses nothing here: the failure
+is one sentence (``failed``, which the window shows in a dialog, once per streak of failures
+while typing a note), and a note that could not be saved stays in memory and in the box.
+"""
 
 from __future__ import annotations
 
+import sys
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -19,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readwise_desktop.app.library import Entry, Library
+from readwise_desktop.app.library import Entry, Library, LibraryError
 
 
 class LibraryPanel(QWidget):
     openRequested = Signal(object)  # Entry
+    failed = Signal(str)  # one sentence: what could not be read or kept
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +48,9 @@ class LibraryPanel(QWidget):
         self.note.setAccessibleName("Note on the open article")
         self.note.setMaximumHeight(110)
         self._note_hash: str | None = None
+        self._unsaved: dict[str, str] = {}  # notes the library could not keep yet, by hash
+        self._note_failing = False  # told once; told again after a save that works
+        self._note_error = ""
         self._save_timer = QTimer(self, singleShot=True, interval=400)
         buttons = QHBoxLayout()
         buttons.addWidget(open_button)
@@ -61,8 +71,13 @@ class LibraryPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        try:
+            entries = self.library.entries(self.search.text())
+        except LibraryError as err:
+            self.failed.emit(str(err))
+            return
         self.list.clear()
-        for entry in self.library.entries(self.search.text()):
+        for entry in entries:
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.opened_at))
             title = entry.title or entry.file or "untitled"
             item = QListWidgetItem(f"{title}\n{when} · {entry.mix}")
@@ -70,6 +85,14 @@ class LibraryPanel(QWidget):
             item.setToolTip(entry.file or "pasted text")
             self.list.addItem(item)
         self.empty.setVisible(self.list.count() == 0 and not self.search.text())
+
+    def stored_text(self, entry: Entry) -> str | None:
+        """The article's text as the library keeps it ("" if gone; None if unreadable)."""
+        try:
+            return self.library.text(entry.id) or ""
+        except LibraryError as err:
+            self.failed.emit(str(err))
+            return None
 
     def _selected(self) -> Entry | None:
         item = self.list.currentItem()
@@ -83,9 +106,14 @@ class LibraryPanel(QWidget):
 
     def delete_selected(self) -> None:
         entry = self._selected()
-        if entry is not None:
+        if entry is None:
+            return
+        try:
             self.library.delete(entry.id)
-            self.refresh()
+        except LibraryError as err:
+            self.failed.emit(str(err))
+            return
+        self.refresh()
 
     def keyPressEvent(self, event: object) -> None:
 
@@ -101,10 +129,42 @@ class LibraryPanel(QWidget):
     def show_note_for(self, digest: str) -> None:
         self.save_note()
         self._note_hash = digest
+        try:
+            note = self._unsaved.get(digest) or self.library.note(digest)
+        except LibraryError as err:
+            self.failed.emit(str(err))
+            note = ""
         self.note.blockSignals(True)
-        self.note.setPlainText(self.library.note(digest))
+        self.note.setPlainText(note)
         self.note.blockSignals(False)
 
     def save_note(self) -> None:
-        if self._note_hash is not None:
-            self.library.set_note(self._note_hash, self.note.toPlainText())
+        """Keep the note; when the library cannot, keep it in memory and say so once."""
+        if self._note_hash is None:
+            return
+        text = self.note.toPlainText()
+        try:
+            self._save(self._note_hash, text)
+        except LibraryError as err:
+            self._unsaved[self._note_hash] = text
+            self._note_error = str(err)
+            if not self._note_failing:
+                self._note_failing = True
+                self.failed.emit(f"{err} Your note stays here while the window is open.")
+            return
+        self._note_failing = False
+
+    def _save(self, digest: str, text: str) -> None:
+        for waiting, note in list(self._unsaved.items()):  # earlier notes first
+            if waiting != digest:
+                self.library.set_note(waiting, note)
+                del self._unsaved[waiting]
+        self.library.set_note(digest, text)
+        self._unsaved.pop(digest, None)
+
+    def save_note_on_close(self) -> None:
+        """Closing: no dialog can be shown any more, so a failure goes to stderr."""
+        self._note_failing = True  # nothing is emitted
+        self.save_note()
+        if self._unsaved:
+            print(f"readwise-desktop: {self._note_error}", file=sys.stderr)

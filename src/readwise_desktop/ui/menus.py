@@ -5,11 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
 
 from readwise_desktop.engine.results import SOURCING_LABELS
 from readwise_desktop.export.text_report import readable_label
-from readwise_desktop.ui.about import show_about
 
 if TYPE_CHECKING:
     from readwise_desktop.ui.main_window import MainWindow
@@ -31,11 +29,7 @@ def action(
 
 
 def build_menus(window: MainWindow) -> None:
-    bar = window.menuBar()
-    window.menus = {
-        name: bar.addMenu(name)
-        for name in ("&File", "&View", "&Go", "&Ledger", "&Practice", "&Help")
-    }
+    """Fill the menus the shell made (``window_shell.MENU_TITLES``)."""
     S = QKeySequence.StandardKey
     action(window, "&File", "&Open…", window.open_dialog, S.Open)
     action(window, "&File", "&Paste as new article", window.paste_article, "Ctrl+Shift+V")
@@ -95,9 +89,6 @@ def build_menus(window: MainWindow) -> None:
     library.setText("&Library and notes")
     library.setShortcut(QKeySequence("Ctrl+Shift+L"))
     window.menus["&View"].addAction(library)
-    edit = QMenu("&Edit", window)
-    window.menuBar().insertMenu(window.menus["&View"].menuAction(), edit)
-    window.menus["&Edit"] = edit
     stack = window.corrections.stack
     undo, redo = stack.createUndoAction(window, "&Undo"), stack.createRedoAction(window, "&Redo")
     undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -146,4 +137,10 @@ def build_menus(window: MainWindow) -> None:
     action(window, "&Help", "&Keyboard shortcuts", window.shortcuts, "Ctrl+/")
     window.menus["&Help"].addSeparator()
     action(window, "&Help", "Open &sample article", window.open_sample)
-    action(window, "&Help", "&About readwise-desktop", lambda: show_about(window))
+    action(window, "&Help", "&About readwise-desktop", lambda: _about(window))
+
+
+def _about(window: MainWindow) -> None:
+    from readwise_desktop.ui.about import show_about  # importlib.metadata: only when asked
+
+    show_about(window)

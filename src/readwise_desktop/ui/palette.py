@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from dataclasses import astuple
 
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QTextCharFormat
 
 from readwise_desktop.export.styles import (
     HEDGE_KEYS,
@@ -18,8 +17,18 @@ from readwise_desktop.export.styles import (
     StyleSpec,
     cue_style_key,
 )
+from readwise_desktop.ui.theme import apply_theme
 
-__all__ = ["HEDGE_KEYS", "OKABE_ITO", "STYLES", "TOGGLES", "Style", "cue_style_key", "tint"]
+__all__ = [
+    "HEDGE_KEYS",
+    "OKABE_ITO",
+    "STYLES",
+    "TOGGLES",
+    "Style",
+    "apply_theme",
+    "cue_style_key",
+    "tint",
+]
 
 U = QTextCharFormat.UnderlineStyle
 UNDERLINES = {
@@ -70,30 +79,3 @@ def tint(hex_colour: str, dark: bool) -> QColor:
 
 def lighten(hex_colour: str) -> str:
     return QColor(hex_colour).lighter(150).name()
-
-
-def apply_theme(app: QApplication, dark: bool) -> None:
-    """Fusion style with a light or a dark palette."""
-    app.setStyle("Fusion")
-    if not dark:
-        app.setPalette(app.style().standardPalette())
-        return
-    pal = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#2B2B2B",
-        QPalette.ColorRole.WindowText: "#E8E8E8",
-        QPalette.ColorRole.Base: "#1E1E1E",
-        QPalette.ColorRole.AlternateBase: "#262626",
-        QPalette.ColorRole.Text: "#E8E8E8",
-        QPalette.ColorRole.Button: "#333333",
-        QPalette.ColorRole.ButtonText: "#E8E8E8",
-        QPalette.ColorRole.Highlight: "#0072B2",
-        QPalette.ColorRole.HighlightedText: "#FFFFFF",
-        QPalette.ColorRole.ToolTipBase: "#333333",
-        QPalette.ColorRole.ToolTipText: "#F0F0F0",
-        QPalette.ColorRole.PlaceholderText: "#9A9A9A",
-        QPalette.ColorRole.Link: "#56B4E9",
-    }
-    for role, colour in roles.items():
-        pal.setColor(role, QColor(colour))
-    app.setPalette(pal)

@@ -27,6 +27,7 @@ from readwise_desktop.app.exercises import (
     read_marks,
     shipped_exercises,
 )
+from readwise_desktop.app.library import LibraryError
 from readwise_desktop.app.practice import PracticeResult, check, key_from_analysis
 from readwise_desktop.engine.results import Analysis
 from readwise_desktop.export.atomic import write_atomic
@@ -111,7 +112,7 @@ class Practice:
             return
         path = path or self._save_path(f"{self.exercise.id}-blank.json")
         if path:
-            write_atomic(Path(path), blank_exercise(self.exercise))
+            self._write(path, blank_exercise(self.exercise), "Exercise not saved")
 
     def hand_in(self, path: str = "") -> None:
         """Save the student's marks on the open exercise, to hand in."""
@@ -122,7 +123,17 @@ class Practice:
         name = panel.exercise_id or "article"
         path = path or self._save_path(f"{name}-marks.json")
         if path:
-            write_atomic(Path(path), marks_file(name, panel.key.text, panel.marks))
+            self._write(path, marks_file(name, panel.key.text, panel.marks), "Marks not saved")
+
+    def _write(self, path: str, content: str, title: str) -> None:
+        """Write a file for the student or the teacher; a full disk is one sentence."""
+        try:
+            write_atomic(Path(path), content)
+        except OSError as err:
+            reason = err.strerror or str(err)
+            self.window._error(
+                f"{path} could not be written ({reason}).", title, "Your marks stay as they are."
+            )
 
     def check_handed_in(self, path: str = "") -> PracticeResult | None:
         """A teacher checks a student's marks file against the exercise's answer key."""
@@ -152,7 +163,11 @@ class Practice:
         return path
 
     def progress_dialog(self) -> None:
-        rows = self.window.library.practice()
+        try:
+            rows = self.window.library.practice()
+        except LibraryError as err:
+            self.window._error(str(err), "Practice progress", "Nothing you did is changed.")
+            return
         titles = {e.id: e.title for e in self.exercises()}
         missed: dict[str, int] = {}
         lines = []

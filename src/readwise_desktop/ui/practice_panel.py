@@ -7,41 +7,46 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QListWidget,
-    QPushButton,
-    QRadioButton,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from readwise_desktop.app.exercises import GoldArticle
+from readwise_desktop.app.library import LibraryError
 from readwise_desktop.app.practice import (
     HEDGE,
-    HEDGE_CATEGORIES,
     SOURCE,
-    SOURCING,
     UNSOURCED_MARK,
     PracticeResult,
     StudentMark,
     check,
     claim_words,
     hedge_words,
-    kind_words,
     snap_to_words,
 )
-from readwise_desktop.engine.results import SourceType
 from readwise_desktop.ui.article_view import STUDENT_COLOUR, Overlay
-from readwise_desktop.ui.glossary import HEDGE_TERMS, SOURCE_TERMS, hedge_name, source_name
-from readwise_desktop.ui.palette import OKABE_ITO, STYLES
+from readwise_desktop.ui.practice_dialogs import (
+    OUTCOME_STYLE,
+    OUTCOME_WORDS,
+    ChoiceDialog,
+    ResultDialog,
+    category_name,
+    hedge_choices,
+    mark_name,
+    result_html,
+    source_choices,
+    student_underline,
+)
 
 if TYPE_CHECKING:
     from readwise_desktop.ui.main_window import MainWindow
+
+__all__ = [
+    "ChoiceDialog",
+    "PracticePanel",
+    "ResultDialog",
+    "hedge_choices",
+    "result_html",
+    "source_choices",
+]
 
 HELP = (
     "Select words in the article, then mark them: Ctrl+Alt+H a hedge, Ctrl+Alt+S a source, "
@@ -53,71 +58,6 @@ CHECKED_HELP = (
     "<b>dashed orange</b> not in the key · <b>dash-dot orange</b> another kind. "
     "Point at one for the reason."
 )
-OUTCOME_STYLE = {  # colour and an underline, so the outcomes read without colour too
-    "hit": (OKABE_ITO["bluish_green"], "solid"),
-    "miss": (OKABE_ITO["vermillion"], "wavy"),
-    "extra": (OKABE_ITO["orange"], "dashed"),
-    "wrong label": (OKABE_ITO["orange"], "dash-dot"),
-}
-OUTCOME_WORDS = {
-    "hit": "You found it",
-    "miss": "You missed it",
-    "extra": "Not in the key",
-    "wrong label": "Another kind",
-}
-
-
-def mark_name(mark: StudentMark) -> str:
-    if mark.kind == HEDGE:
-        return hedge_name(mark.label).lower()
-    return source_name(mark.label).lower()
-
-
-class ChoiceDialog(QDialog):
-    """One of several kinds, each with its one-line definition; nothing chosen at first."""
-
-    def __init__(
-        self, parent: QWidget, title: str, question: str, choices: list[tuple[str, str, str]]
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("kindChoice")
-        self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{escape(question)}</b>"))
-        self.group = QButtonGroup(self)
-        self.keys: list[str] = []
-        for key, name, definition in choices:
-            button = QRadioButton(name)
-            button.setAccessibleDescription(definition)
-            note = QLabel(definition)
-            note.setWordWrap(True)
-            note.setContentsMargins(24, 0, 0, 6)
-            note.setStyleSheet("font-size: small;")
-            self.group.addButton(button, len(self.keys))
-            self.keys.append(key)
-            layout.addWidget(button)
-            layout.addWidget(note)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setEnabled(False)  # no default: the student chooses
-        self.group.idClicked.connect(lambda _: self.ok.setEnabled(True))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-
-    def choice(self) -> str:
-        chosen = self.group.checkedId()
-        return self.keys[chosen] if chosen >= 0 else ""
-
-
-def hedge_choices() -> list[tuple[str, str, str]]:
-    return [(c, hedge_name(c), HEDGE_TERMS[c][0]) for c in HEDGE_CATEGORIES]
-
-
-def source_choices() -> list[tuple[str, str, str]]:
-    return [(t.value, source_name(t.value), SOURCE_TERMS[t.value][0]) for t in SourceType]
 
 
 class PracticePanel(QWidget):
@@ -167,7 +107,9 @@ class PracticePanel(QWidget):
         self.draw()
 
     def draw(self) -> None:
-        """The student's marks in the text, or, once checked, theirs against the key."""
+        """The student's marks in the text (blue, with the highlights' underlines, lightly
+        tinted), or, once checked, theirs against the key: an underline per outcome and no
+        tint, so a missed hedge is a wavy red line under words the student left alone."""
         if self.checked is not None:
             overlays = [
                 Overlay(
@@ -176,7 +118,7 @@ class PracticePanel(QWidget):
                     OUTCOME_STYLE[f.outcome][0],
                     OUTCOME_STYLE[f.outcome][1],
                     False,
-                    f"{OUTCOME_WORDS[f.outcome]}: {_category_name(f.category)} “{f.text[:60]}”"
+                    f"{OUTCOME_WORDS[f.outcome]}: {category_name(f.category)} “{f.text[:60]}”"
                     f"\n{f.reason}",
                 )
                 for f in self.checked.findings
@@ -188,12 +130,11 @@ class PracticePanel(QWidget):
                     m.start,
                     m.end,
                     STUDENT_COLOUR,
-                    STYLES[m.label].underline
-                    if m.kind == HEDGE
-                    else ("dotted" if m.kind == UNSOURCED_MARK else None),
+                    student_underline(m),
                     m.kind == SOURCE,
                     f"Your mark: {mark_name(m)}\nRemove it in the practice panel if you change "
                     "your mind.",
+                    tinted=True,
                 )
                 for m in self.marks
             ]
@@ -264,9 +205,6 @@ class PracticePanel(QWidget):
         if self.key is None:
             return None
         result = check(self.marks, self.key)
-        if self.exercise_id:
-            missed = dict(result.missed_most())
-            self.main.library.record_practice(self.exercise_id, result.overall.f1, missed)
         self.checked = result
         for button in self.buttons[:5]:
             button.setEnabled(False)
@@ -277,54 +215,21 @@ class PracticePanel(QWidget):
         self.draw()
         self.result_view = ResultDialog(result, self.main)
         self.result_view.open()
+        self._record(result)
         return result
 
-
-def _student_underline(mark: StudentMark) -> str | None:
-    """The student's marks look like the highlights: a hedge kind's underline, a bold source,
-    a dotted unsourced claim."""
-    if mark.kind == HEDGE:
-        return STYLES[mark.label].underline
-    return "dotted" if mark.kind == UNSOURCED_MARK else None
-
-
-def _category_name(category: str) -> str:
-    return "claim" if category == SOURCING else hedge_name(category).lower()
-
-
-def result_html(result: PracticeResult) -> str:
-    """The result in words: what was found, what was missed, what was not there."""
-    rows = "".join(
-        f"<tr><td>{escape(hedge_name(c))}</td><td>{escape(kind_words(result, c))}</td></tr>"
-        for c in HEDGE_CATEGORIES
-    )
-    rows += (
-        f"<tr><td>Claims and their sources</td><td>{escape(kind_words(result, SOURCING))}</td></tr>"
-    )
-    findings = "".join(
-        f"<li><b>{escape(OUTCOME_WORDS[f.outcome])}</b> ({escape(_category_name(f.category))}): "
-        f"“{escape(f.text)}” — {escape(f.reason)}</li>"
-        for f in result.findings
-    )
-    return (
-        f"<h3>{escape(hedge_words(result))}</h3>"
-        f"<p>{escape(claim_words(result))}</p>"
-        "<table border='1' cellpadding='4'><tr><th>kind</th><th>how you did</th></tr>"
-        f"{rows}</table><h4>Each mark and each miss</h4><ul>{findings}</ul>"
-    )
-
-
-class ResultDialog(QDialog):
-    def __init__(self, result: PracticeResult, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("practiceResult")
-        self.setWindowTitle("Your reading and the key")
-        self.resize(760, 620)
-        self.browser = QTextBrowser()
-        self.browser.setAccessibleName("Your score and each mark explained")
-        self.browser.setHtml(result_html(result))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
-        layout.addWidget(buttons)
+    def _record(self, result: PracticeResult) -> None:
+        """The attempt in the progress table; when the library cannot keep it, the result
+        stays on screen and one sentence says it is not counted."""
+        if not self.exercise_id:
+            return
+        try:
+            self.main.library.record_practice(
+                self.exercise_id, result.overall.f1, dict(result.missed_most())
+            )
+        except LibraryError as err:
+            self.main._error(
+                str(err),
+                "Practice result not kept",
+                "Your result is shown, but it is not counted in Practice › Progress.",
+            )

@@ -44,7 +44,7 @@ class _Latest:
 class AnalysisWorker(QObject):
     """Lives in the worker thread. Slots run there; signals are queued to the window."""
 
-    modelReady = Signal(str, bool)  # pipeline name, reduced accuracy
+    modelReady = Signal(str, bool)  # the pipeline's description, reduced accuracy
     progress = Signal(int, int, int)  # request id, done, total
     finished = Signal(int, object)  # request id, Analysis
     failed = Signal(int, str)  # request id, one-sentence message
@@ -70,7 +70,7 @@ class AnalysisWorker(QObject):
                 0, f"your rule files have {len(problems.problems)} problem(s): {problems}"
             )
         self._ready = True
-        self.modelReady.emit(pipeline.name, pipeline.reduced_accuracy)
+        self.modelReady.emit(pipeline.description, pipeline.reduced_accuracy)
 
     @Slot(int, str, str)
     def analyze_text(self, request: int, text: str, name: str) -> None:
