@@ -303,8 +303,8 @@ def train(
         "date": datetime.now(UTC).date().isoformat(),
         "training_seconds": round(train_seconds),
         "limit": limit,
-        "design": "single CRF; the app adds the rules' spans per role where it found none "
-        "in a sentence (hybrid)",
+        "design": "single CRF; in the app the rules come first and the CRF's attributions "
+        "fill the sentences where they found none ('app hybrid')",
     }
     taggers = {"crf": tg.AttributionTagger(first, metadata)}
     if second is not None:
