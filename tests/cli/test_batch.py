@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
-from readwise_desktop.cli import batch
+from readwise_desktop.app.batch import cluster
+from readwise_desktop.app.batch.journal import STATE
+from readwise_desktop.app.batch.work import Job
 from readwise_desktop.cli.main import main
 from readwise_desktop.packaged import sample_path
 from tests.formats import makers
@@ -43,7 +45,9 @@ def test_batch_writes_exports_and_tables(
     assert "skipped: " in err and "broken.pdf" in err
     assert "3 analysed, 0 already done, 1 skipped" in err
     assert sorted(
-        p.name for p in out.glob("*.csv") if p.name not in ("summary.csv", "sources.csv")
+        p.name
+        for p in out.glob("*.csv")
+        if p.name not in ("summary.csv", "sources.csv", "failures.csv")
     ) == [
         "ferry.csv",
         "harbour.csv",
@@ -58,27 +62,29 @@ def test_batch_writes_exports_and_tables(
     assert "Jonas Berg (5)" in harbour["top_sources"]
     sources = {(r["source"], r["type"]): r for r in rows(out / "sources.csv")}
     assert sources[("Jonas Berg", "NAMED_PERSON")]["articles"] == "2"  # sample and NITF story
+    failures = rows(out / "failures.csv")
+    assert [Path(r["file"]).name for r in failures] == ["broken.pdf"] and failures[0]["reason"]
 
 
 def test_batch_resumes_without_redoing(
     inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "out"
-    real = batch.run_job
+    real = cluster.run_job
     calls: list[str] = []
 
-    def interrupted(job: batch.Job) -> dict[str, Any]:
+    def interrupted(job: Job) -> dict[str, Any]:
         calls.append(job.path)
         if len(calls) == 3:
             raise KeyboardInterrupt
         return real(job)
 
-    monkeypatch.setattr(batch, "run_job", interrupted)
+    monkeypatch.setattr(cluster, "run_job", interrupted)
     assert main(["batch", str(inbox), "--output", str(out)]) == 130
-    state = json.loads((out / batch.STATE).read_text(encoding="utf-8"))
-    finished = [p for p, r in state.items() if "row" in r]
+    lines = (out / STATE).read_text(encoding="utf-8").splitlines()
+    finished = [json.loads(line)["path"] for line in lines]
     assert len(finished) == 1 or len(finished) == 2  # the broken file may be among the first two
-    monkeypatch.setattr(batch, "run_job", real)
+    monkeypatch.setattr(cluster, "run_job", real)
     capsys.readouterr()
     assert main(["batch", str(inbox), "--output", str(out)]) == 0
     err = capsys.readouterr().err

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from readwise_desktop.cli import batch
+from readwise_desktop.app.batch import tables, work
+from readwise_desktop.app.batch.journal import STATE
 from readwise_desktop.cli.main import main
 
 STORY = "Officials said the ferry {} may run late.\n"
@@ -36,7 +37,7 @@ def _inbox(root: Path) -> list[Path]:
 
 
 def _outputs(out: Path) -> dict[str, str]:
-    names = {*batch.TABLES, batch.STATE}
+    names = {*tables.TABLES, STATE}
     return {p.name: p.read_text(encoding="utf-8") for p in out.iterdir() if p.name not in names}
 
 
@@ -53,7 +54,7 @@ def test_colliding_names_are_kept_apart(
     for source in ("txt", "md", "b summary", "c summary", "sources", "state"):
         assert sum(f"ferry {source} may" in text for text in exports.values()) == 1, source
     assert (out / "summary.csv").read_text(encoding="utf-8").startswith("file,title")
-    assert json.loads((out / batch.STATE).read_text(encoding="utf-8"))  # the state, intact
+    assert len(_recorded(out)) == len(inputs)  # the state, intact
     capsys.readouterr()
     assert main(args) == 0  # a rerun: everything done, every export present
     assert f"0 analysed, {len(inputs)} already done" in capsys.readouterr().err
@@ -73,12 +74,12 @@ def test_a_damaged_state_file_is_reported_and_the_run_goes_on(
     inputs = _inbox(tmp_path / "in")[:2]
     out = tmp_path / "out"
     out.mkdir()
-    (out / batch.STATE).write_bytes(state.encode("latin-1"))
+    (out / STATE).write_bytes(state.encode("latin-1"))
     assert main(["batch", *map(str, inputs), "--output", str(out), "--rules-only"]) == 0
     err = capsys.readouterr().err
     assert "state file" in err and "is damaged" in err and "Traceback" not in err
     assert "2 analysed" in err and (out / "summary.csv").is_file()
-    assert (out / f"{batch.STATE}.damaged").read_bytes() == state.encode("latin-1")
+    assert (out / f"{STATE}.damaged").read_bytes() == state.encode("latin-1")
 
 
 def test_an_unreadable_file_and_a_full_disk_skip_one_article(
@@ -86,7 +87,7 @@ def test_an_unreadable_file_and_a_full_disk_skip_one_article(
 ) -> None:
     inputs = _inbox(tmp_path / "in")[:4]
     out = tmp_path / "out"
-    real_digest, real_write = batch.digest_of, batch.write_atomic
+    real_digest, real_write = work.digest_of, work.write_atomic
 
     def digest(path: Path) -> str:
         if path.name == "story.md":
@@ -98,8 +99,8 @@ def test_an_unreadable_file_and_a_full_disk_skip_one_article(
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
         real_write(path, data, encoding)
 
-    monkeypatch.setattr(batch, "digest_of", digest)
-    monkeypatch.setattr(batch, "write_atomic", write)
+    monkeypatch.setattr(work, "digest_of", digest)
+    monkeypatch.setattr(work, "write_atomic", write)
     assert main(["batch", *map(str, inputs), "--output", str(out), "--rules-only"]) == 0
     err = capsys.readouterr().err
     assert "Traceback" not in err and "Permission denied" in err
@@ -114,13 +115,19 @@ def test_a_full_disk_for_the_tables_is_one_sentence(
 ) -> None:
     inputs = _inbox(tmp_path / "in")[:1]
 
-    def full(path: str | Path, data: str | bytes, encoding: str = "utf-8") -> None:
+    def full(path: Path) -> Path:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
-    monkeypatch.setattr(batch, "write_atomic", full)
+    monkeypatch.setattr(tables, "_temporary", full)
     assert main(["batch", *map(str, inputs), "--output", str(tmp_path / "o"), "--rules-only"]) == 2
     err = capsys.readouterr().err
-    assert "Traceback" not in err and "summary.csv and sources.csv" in err
+    assert "Traceback" not in err and "summary.csv, sources.csv" in err and "No space" in err
+
+
+def _recorded(out: Path) -> set[str]:
+    """The paths the journal holds whole lines for (a torn last line is not a record)."""
+    data = (out / STATE).read_bytes() if (out / STATE).exists() else b""
+    return {json.loads(line)["path"] for line in data.split(b"\n")[:-1] if line.strip()}
 
 
 def _children(pid: int) -> set[int]:
@@ -161,7 +168,7 @@ def test_workers_die_with_the_parent(tmp_path: Path) -> None:
     while any(map(_alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.05)  # polling for the workers' end, bounded
     assert not any(map(_alive, workers))
-    recorded = json.loads((out / batch.STATE).read_text(encoding="utf-8"))
+    recorded = _recorded(out)
     # Exports the workers finished ahead of the parent's in-order recording are not in the
     # state file: the rerun below analyses them again (and counts them), so none is lost.
     done = subprocess.run(
@@ -192,7 +199,7 @@ def test_fifty_kills_of_a_batch_lose_and_redo_nothing(tmp_path: Path) -> None:
                 run.stderr.readline()
             run.send_signal(signal.SIGKILL)
             run.wait()
-        recorded = json.loads((out / batch.STATE).read_text(encoding="utf-8"))
+        recorded = _recorded(out)
         assert len(recorded) >= done_before  # nothing recorded is ever lost
         done_before = len(recorded)
     final = subprocess.run(
