@@ -9,7 +9,7 @@ is loaded on first use, in the thread that first asks for it (the window's worke
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -125,6 +125,7 @@ class Session:
             extra_rule_files=list(rule_files),
             disabled_rules=self.disabled_rules,
             enabled_rules=self.enabled_rules,
+            matrix_ops=self.settings.matrix_ops,
         )
         return with_learned_model(pipeline, self.disabled_rules)
 
@@ -142,7 +143,7 @@ class Session:
         pipeline must be rebuilt for them (another model or other switched-off rules)."""
         save_settings(self.paths.settings, chosen)
         old, self.settings = self.settings, chosen
-        rules = ("model_path", "disabled_rules", "enabled_rules")
+        rules = ("model_path", "disabled_rules", "enabled_rules", "matrix_ops")
         return any(getattr(old, k) != getattr(chosen, k) for k in rules)
 
     # --- open, analyse, correct, remember --------------------------------------------------------
@@ -167,8 +168,10 @@ class Session:
         known: KnownLayout | None = None,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
+        batch_size: int = 1,
     ) -> Analysis:
-        """The analysis before the reader's corrections (the window keeps it, for undo)."""
+        """The analysis before the reader's corrections (the window keeps it, for undo);
+        ``batch_size``: chunks parsed together (1: progress and cancel after each chunk)."""
         from readwise_desktop.engine.analyze import analyze_text
 
         return analyze_text(
@@ -179,6 +182,7 @@ class Session:
             known=known,
             progress=progress,
             cancelled=cancelled,
+            batch_size=batch_size,
         )
 
     def analyse(self, article: Article) -> Analysis:
@@ -187,6 +191,17 @@ class Session:
             article.text, file=article.file, metadata=article.metadata, known=known_layout(article)
         )
         return self.corrected(raw)
+
+    def analyse_all(
+        self, articles: Iterable[Article], batch_size: int | None = None
+    ) -> Iterator[Analysis]:
+        """Each article's :meth:`analyse`, in order, their chunks parsed together in batches
+        (``batch_size`` chunks; the engine's default if None): the terminal's way."""
+        from readwise_desktop.engine.analyze import BATCH_SIZE, TextInput, analyze_texts
+
+        inputs = (TextInput(a.text, a.file, a.metadata, known_layout(a)) for a in articles)
+        for raw in analyze_texts(self.pipeline, inputs, batch_size=batch_size or BATCH_SIZE):
+            yield self.corrected(raw)
 
     def analyse_file(self, path: str | Path) -> Analysis:
         return self.analyse(self.open(path))

@@ -25,6 +25,7 @@ from readwise_desktop.export.styles import TOGGLES
 
 VERSION = 1
 THEMES = ("light", "dark")
+MATRIX_OPS = ("auto", "numpy", "blis")  # engine/ops.py: the model's matrix kernels
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class Settings:
     max_size_mb: float = 50.0
     disabled_rules: tuple[str, ...] = ()
     enabled_rules: tuple[str, ...] = ()  # opt-in rules switched on
+    matrix_ops: str = "auto"  # "auto" (measured at load), "numpy" or "blis"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,11 @@ FIELDS: dict[tuple[str, str], tuple[str, Check, str]] = {
         lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
         "a list of rule ids",
     ),
+    ("analysis", "matrix_ops"): (
+        "matrix_ops",
+        lambda v: v in MATRIX_OPS,
+        "'auto', 'numpy' or 'blis'",
+    ),
     ("analysis", "max_size_mb"): (
         "max_size_mb",
         lambda v: _is_number(v) and 0.1 <= v <= 2000,
@@ -97,6 +104,7 @@ model_path = ""          # a spaCy model folder to use before the bundled one
 max_size_mb = 50         # larger files are refused
 disabled_rules = []      # ids of shipped rules switched off, e.g. ["hedge.modal.would"]
 enabled_rules = []       # opt-in rules switched on, e.g. ["hedge.approximator.vague_quantity"]
+matrix_ops = "auto"      # matrix kernels: "auto" (the faster, measured), "numpy" or "blis"
 """
 
 
@@ -275,6 +283,8 @@ def save_settings(path: Path, settings: Settings) -> None:
     analysis["max_size_mb"] = settings.max_size_mb
     analysis["disabled_rules"] = list(settings.disabled_rules)
     analysis["enabled_rules"] = list(settings.enabled_rules)
+    if settings.matrix_ops != "auto" or "matrix_ops" in analysis:
+        analysis["matrix_ops"] = settings.matrix_ops
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.is_file():
         shutil.copyfile(path, backup_of(path))  # the last good file, before it is replaced

@@ -59,7 +59,10 @@ def run_analyze(argv: Sequence[str]) -> int:
         session.load()
     except RuleFileError as err:
         return fail(rule_problems(err))
-    results = [session.analyse(a) for a in articles]
+    try:
+        results = list(session.analyse_all(articles))  # chunks parsed in batches
+    finally:
+        session.close()
     fmt = args.format or (format_for(args.output) if args.output else "json")
     folders = any(Path(f).is_dir() for f in args.files)
     try:

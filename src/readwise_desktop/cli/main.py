@@ -10,12 +10,15 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+# Commands that close every file before they return, so the process may end at once.
+LEAVE_WITHOUT_TEARDOWN = frozenset({"analyze"})
 # command: (module, function)
 COMMANDS = {
     "analyze": ("analyze", "run_analyze"),
     "batch": ("batch", "run_batch"),
     "compare": ("compare", "run_compare"),
     "evaluate": ("evaluate", "run_evaluate"),
+    "report": ("report", "run_report"),
     "rules": ("rules", "run_rules"),
     "settings": ("rules", "run_settings"),
     "train": ("train", "run_train"),
@@ -29,8 +32,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         importlib.import_module(f"readwise_desktop.cli.{module}"), function or "run_window"
     )
     try:
-        return int(run(args[1:] if function else args))
+        code = int(run(args[1:] if function else args))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    if argv is None and module in LEAVE_WITHOUT_TEARDOWN:
+        from readwise_desktop.cli.common import leave_now
+
+        leave_now(code)  # the real command line only: a caller's own process goes on
+    return code
