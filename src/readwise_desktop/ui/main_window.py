@@ -202,6 +202,10 @@ class MainWindow(QMainWindow):
         """Show the analysis again with the reader's corrections applied (after one changed)."""
         self.results.show_corrected(raw)
 
+    def show_error(self, message: str, title: str) -> None:
+        """One sentence in a dialog; the open article stays."""
+        self._error(message, title)
+
     def _error(
         self,
         message: str,

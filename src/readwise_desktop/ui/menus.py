@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from readwise_desktop.engine.results import SOURCING_LABELS
 from readwise_desktop.export.text_report import readable_label
+from readwise_desktop.ui.results_report import open_results
 
 if TYPE_CHECKING:
     from readwise_desktop.ui.main_window import MainWindow
@@ -38,6 +39,7 @@ def build_menus(window: MainWindow) -> None:
     window.menus["&File"].addSeparator()
     action(window, "&File", "&Export…", window.files.export_dialog, "Ctrl+E")
     action(window, "&File", "&Compare with another version…", window.files.compare_dialog, "Ctrl+D")
+    action(window, "&File", "Open &batch results…", lambda: open_results(window), "Ctrl+Shift+O")
     action(window, "&File", "&Print…", window.files.print_article, S.Print)
     window.menus["&File"].addSeparator()
     action(window, "&File", "&Settings…", window.settings_dialog, "Ctrl+,")
