@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from readwise_desktop.engine.attribution.heads import among_officials, outlet_name
 from readwise_desktop.engine.attribution.noun_phrases import entity_text, np_range, strip_possessive
 from readwise_desktop.engine.attribution.unparsed import name_runs
 from readwise_desktop.engine.results import SourceType
@@ -63,6 +64,9 @@ NAMEABLE_BODIES = frozenset(
     {"government", "administration", "military", "army", "ministry", "police", "embassy"}
 )
 PERSON_WORDS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep."})
+
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +158,10 @@ class SourceTyper:
         names: dict[str, str] = {}
         for m in self.mentions:
             parts = m.name.split()
+            while len(parts) > 2 and parts[-1].lower().strip(".,") in NAME_SUFFIXES:
+                parts.pop()  # "Robert Downey Jr.": the surname is Downey
             if m.is_person and len(parts) > 1:
-                names.setdefault(parts[-1], m.name)
+                names.setdefault(parts[-1].strip(","), m.name)
         return names
 
     def carried(self) -> list[Mention]:
@@ -178,7 +184,7 @@ class SourceTyper:
         if lower in ORG_PRONOUNS:
             return self._resolve(head.i, person=False, words=frozenset())
         named = self._named(head) or self._person_beside(head) or self._known_surname(head)
-        named = named or self._person_closing(span)
+        named = named or self._person_closing(span) or self._by_phrase(head)
         if named is not None:
             return named
         owner = self._owner(head)
@@ -227,6 +233,19 @@ class SourceTyper:
             return TypedSource(SourceType.NAMED_ORGANISATION, text)
         return None
 
+    def _by_phrase(self, head: Token) -> TypedSource | None:
+        """ "the Vox website" (a named outlet), "people in the administration" (officials)."""
+        if not self.parsed:
+            return None
+        name = outlet_name(head)
+        if name is not None:
+            return TypedSource(SourceType.NAMED_ORGANISATION, name)
+        sources = self.by_role.get("source", {})
+        officials = frozenset(w for w, t in sources.items() if t is SourceType.UNNAMED_OFFICIAL)
+        if among_officials(head, officials):
+            return TypedSource(SourceType.UNNAMED_OFFICIAL, None)
+        return None
+
     def _person_beside(self, head: Token) -> TypedSource | None:
         """A title with the person's name beside it: "The Labour Party's leader, Jeremy
         Corbyn", "Conservative Party leader and Prime Minister Boris Johnson"."""
@@ -246,7 +265,7 @@ class SourceTyper:
     def _known_surname(self, head: Token) -> TypedSource | None:
         """A capitalised word the tagger missed that is the surname of a person named before
         ("Donald Trump ... Trump characterized the call")."""
-        if head.is_title and head.text in self.full_names and not head.is_sent_start:
+        if head.is_title and head.text in self.full_names:
             return TypedSource(SourceType.NAMED_PERSON, self.full_names[head.text])
         return None
 

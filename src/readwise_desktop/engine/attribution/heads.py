@@ -1,0 +1,57 @@
+"""What a source's noun phrase says beyond its head word.
+
+- An outlet noun with its name beside it is that named organisation: "the Vox website", "the
+  Fars news agency", "the BBC's website".
+- People or a gathering of officials are unnamed officials: "people in the Trump
+  administration", "an assembly of several foreign ministers", "sources at the ministry".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+OUTLET_NOUNS = frozenset(
+    {"website", "site", "newspaper", "paper", "magazine", "outlet", "channel", "network"}
+    | {"broadcaster", "station", "agency", "blog", "publication", "tabloid", "daily", "wire"}
+)
+MEMBER_PREPOSITIONS = frozenset({"in", "at", "from", "within", "inside", "of", "close"})
+GATHERINGS = frozenset(
+    {"assembly", "group", "delegation", "meeting", "panel", "team", "coalition", "number"}
+    | {"handful", "couple", "pair", "dozen", "dozens", "majority", "bloc", "gathering"}
+)
+
+
+def outlet_name(head: Token) -> str | None:
+    """The name beside an outlet noun ("Vox" of "the Vox website"), or None."""
+    if head.lemma_.lower() not in OUTLET_NOUNS:
+        return None
+    named = [
+        c
+        for c in head.lefts
+        if c.dep_ in ("compound", "nmod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")
+    ]
+    if not named:
+        return None
+    first, last = named[0].left_edge, named[-1]
+    words = [t for t in head.doc[first.i : last.i + 1] if not t.is_punct and t.dep_ != "case"]
+    return " ".join(t.text for t in words) or None
+
+
+def among_officials(head: Token, official_nouns: frozenset[str]) -> bool:
+    """People or a gathering whose "in/at/of ..." names an official body or officials:
+    "people in the Trump administration", "an assembly of several foreign ministers"."""
+    lemma = head.lemma_.lower()
+    if lemma not in GATHERINGS and lemma not in ("people", "person", "source", "someone"):
+        return False
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in MEMBER_PREPOSITIONS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and _official(noun, official_nouns):
+                return True
+    return False
+
+
+def _official(noun: Token, official_nouns: frozenset[str]) -> bool:
+    words = [noun, *(c for c in noun.children if c.dep_ == "conj")]
+    return any(w.lower_ in official_nouns or w.lemma_.lower() in official_nouns for w in words)
