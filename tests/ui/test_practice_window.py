@@ -81,3 +81,15 @@ def test_blank_exercise_hand_in_and_teacher_check(
     marks.write_text(json.dumps(tampered), encoding="utf-8")
     assert window.practice.check_handed_in(str(marks)) is None
     assert "no exercise '04_bakery' with this text" in window.last_error
+
+
+def test_the_status_bar_gives_no_answers_away_in_practice(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.analysisShown, timeout=WAIT_MS):
+        window.practice.open_exercise("01_storm")
+    qtbot.waitUntil(lambda: not window.view.formatting, timeout=WAIT_MS)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Practice:") and "unsourced" not in message
+    window.practice.panel.check_reading()
+    assert "unsourced" not in window.statusBar().currentMessage()
+    window.stop_practice()
+    assert "unsourced;" in window.statusBar().currentMessage()  # the counts come back

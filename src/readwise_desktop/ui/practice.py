@@ -100,6 +100,8 @@ class Practice:
         window.view.set_overlays([])
         window.side.setVisible(True)
         window.view.restyle(window.legend.visible(), window.dark)
+        if window.analysis is not None:
+            window.results.show_counts(window.analysis)
 
     def redraw(self) -> None:
         if self.active:

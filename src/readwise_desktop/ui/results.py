@@ -98,6 +98,9 @@ class Results:
             QTimer.singleShot(0, lambda: w._error(message, "Not kept in the library", note))
 
     def show_counts(self, analysis: Analysis) -> None:
+        """The counts in the status bar; none in practice, where they would give answers away."""
+        if self.window.practice.active:
+            return
         s = analysis.summary
         self.window.statusBar().showMessage(
             f"{s.claims} claims: {s.by_group['named']} named, {s.by_group['unnamed']} unnamed, "
