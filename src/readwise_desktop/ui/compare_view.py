@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from readwise_desktop.app.compare import Comparison
 from readwise_desktop.export.text_report import readable_label
+from readwise_desktop.ui.html_dialog import HtmlDialog
 
 MARKS = {
     "gained a source": "✚ gained a source",
@@ -56,17 +57,14 @@ def comparison_html(result: Comparison, old_name: str, new_name: str) -> str:
     return "".join(parts)
 
 
-class CompareDialog(QDialog):
+class CompareDialog(HtmlDialog):
     def __init__(self, result: Comparison, old_name: str, new_name: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("compareDialog")
-        self.setWindowTitle("Compare versions")
-        self.resize(900, 600)
-        self.browser = QTextBrowser()
-        self.browser.setAccessibleName("Changes between the two versions")
-        self.browser.setHtml(comparison_html(result, old_name, new_name))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
-        layout.addWidget(buttons)
+        html = comparison_html(result, old_name, new_name)
+        super().__init__(
+            parent,
+            "compareDialog",
+            "Compare versions",
+            html,
+            (900, 600),
+            "Changes between the two versions",
+        )

@@ -7,9 +7,10 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from readwise_desktop.export.text_report import readable_label
+from readwise_desktop.ui.html_dialog import HtmlDialog
 from readwise_desktop.ui.palette import STYLES
 
 if TYPE_CHECKING:
@@ -146,17 +147,6 @@ def shortcuts_html(window: MainWindow) -> str:
     )
 
 
-class HelpDialog(QDialog):
+class HelpDialog(HtmlDialog):
     def __init__(self, title: str, html: str, parent: QWidget, name: str) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setWindowTitle(title)
-        self.resize(620, 560)
-        self.browser = QTextBrowser()
-        self.browser.setAccessibleName(title)
-        self.browser.setHtml(html)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
-        layout.addWidget(buttons)
+        super().__init__(parent, name, title, html)

@@ -10,12 +10,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDockWidget,
     QFileDialog,
     QInputDialog,
-    QTextBrowser,
-    QVBoxLayout,
 )
 
 from readwise_desktop.app.exercises import (
@@ -31,6 +28,7 @@ from readwise_desktop.app.library import LibraryError
 from readwise_desktop.app.practice import PracticeResult, check, key_from_analysis
 from readwise_desktop.engine.results import Analysis
 from readwise_desktop.export.atomic import write_atomic
+from readwise_desktop.ui.html_dialog import HtmlDialog
 from readwise_desktop.ui.practice_panel import PracticePanel, ResultDialog
 
 if TYPE_CHECKING:
@@ -195,14 +193,13 @@ class Practice:
         self.progress_view.open()
 
 
-class ProgressDialog(QDialog):
+class ProgressDialog(HtmlDialog):
     def __init__(self, html: str, parent: MainWindow) -> None:
-        super().__init__(parent)
-        self.setObjectName("practiceProgress")
-        self.setWindowTitle("Practice progress")
-        self.resize(640, 480)
-        self.browser = QTextBrowser()
-        self.browser.setAccessibleName("Practice progress per exercise")
-        self.browser.setHtml(html)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
+        super().__init__(
+            parent,
+            "practiceProgress",
+            "Practice progress",
+            html,
+            (640, 480),
+            "Practice progress per exercise",
+        )

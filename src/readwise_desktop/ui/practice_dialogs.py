@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QRadioButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from readwise_desktop.app.practice import (
 )
 from readwise_desktop.engine.results import SourceType
 from readwise_desktop.ui.glossary import HEDGE_TERMS, SOURCE_TERMS, hedge_name, source_name
+from readwise_desktop.ui.html_dialog import HtmlDialog
 from readwise_desktop.ui.palette import OKABE_ITO, STYLES
 
 OUTCOME_STYLE = {  # colour and an underline, so the outcomes read without colour too
@@ -132,17 +132,13 @@ def result_html(result: PracticeResult) -> str:
     )
 
 
-class ResultDialog(QDialog):
+class ResultDialog(HtmlDialog):
     def __init__(self, result: PracticeResult, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("practiceResult")
-        self.setWindowTitle("Your reading and the key")
-        self.resize(760, 620)
-        self.browser = QTextBrowser()
-        self.browser.setAccessibleName("Your score and each mark explained")
-        self.browser.setHtml(result_html(result))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
-        layout.addWidget(buttons)
+        super().__init__(
+            parent,
+            "practiceResult",
+            "Your reading and the key",
+            result_html(result),
+            (760, 620),
+            "Your score and each mark explained",
+        )

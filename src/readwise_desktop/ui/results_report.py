@@ -9,28 +9,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import QFileDialog
+
+from readwise_desktop.ui.html_dialog import HtmlDialog
 
 if TYPE_CHECKING:
     from readwise_desktop.ui.main_window import MainWindow
 
 
-class ResultsReport(QDialog):
+class ResultsReport(HtmlDialog):
     def __init__(self, window: MainWindow, folder: Path, page: str) -> None:
-        super().__init__(window)
-        self.setObjectName("resultsReport")
-        self.setWindowTitle(f"Report on {folder.name}")
-        self.browser = QTextBrowser(self)
-        self.browser.setSearchPaths([str(folder)])
-        self.browser.setOpenExternalLinks(False)
-        self.browser.setHtml(page)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
-        layout.addWidget(buttons)
         screen = window.screen().availableGeometry()
-        self.resize(min(1000, screen.width() - 40), min(900, screen.height() - 60))
+        size = (min(1000, screen.width() - 40), min(900, screen.height() - 60))
+        title = f"Report on {folder.name}"
+        super().__init__(window, "resultsReport", title, page, size, search_paths=[str(folder)])
 
 
 def open_results(window: MainWindow, folder: Path | None = None) -> ResultsReport | None:
