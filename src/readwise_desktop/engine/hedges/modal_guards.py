@@ -74,6 +74,7 @@ def epistemic_modal(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
 
 
 PERMITTING_ADVERBS = frozenset({"freely", "legally", "lawfully", "only"})
+VERBS = frozenset({"VERB", "AUX"})
 TIME_MARKS = frozenset({"when", "until", "till", "before", "after", "once", "whenever"})
 DURATIONS = frozenset({"DATE", "TIME", "QUANTITY", "MONEY", "CARDINAL"})
 
@@ -81,8 +82,9 @@ DURATIONS = frozenset({"DATE", "TIME", "QUANTITY", "MONEY", "CARDINAL"})
 def elliptical(doc: Doc, start: int, end: int) -> bool:
     """A modal whose verb is left out: punctuation or the text's end follows it (adverbs
     aside), in a parse that gives it no verb to belong to."""
-    if not has_parse(doc) or doc[start].dep_ in ("aux", "auxpass"):
-        return False
+    modal = doc[start]
+    if not has_parse(doc) or (modal.dep_ in ("aux", "auxpass") and modal.head.pos_ in VERBS):
+        return False  # a verb to belong to (a parse may hang it on "that" instead)
     for tok in doc[end : min(len(doc), end + 3)]:
         if tok.is_punct or tok.is_space:
             return True
