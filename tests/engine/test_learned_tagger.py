@@ -95,6 +95,49 @@ def test_features_cover_every_sequence_token(
     assert feats == doc_features(doc, tagger.lexicon)  # a pure function
 
 
+# Computed with the features the shipped model was trained on; any change here means retraining
+# and a new FEATURE_VERSION.
+PINNED_TOLD = [
+    "bias", "para_start=1", "sent_quote=0", "sent_rv=1", "quoted_start=0", "root=tell",
+    "suf=old", "pre=tol", "d|hl=ROOT|tell", "d|hp=ROOT|VERB", "l|d=tell|ROOT",
+    "child=ccomp", "child=nsubj", "l|clause=tell|1", "l|subj=tell|1",
+    "w=told", "l=tell", "p=VERB", "t=VBD", "d=ROOT", "s=x", "e=O", "rv=1", "sn=0",
+    "hl=tell", "hp=VERB", "va=ROOT|none", "ra=", "path=",
+    "q=0", "pos_from_start=2", "pos_from_end=6-10",
+    "-2:w=the", "-2:p=DET", "-2:rv=0",
+    "-1:w=minister", "-1:p=NOUN", "-1:rv=0", "-1:d=nsubj", "-1:e=O", "-1:va=nsubj|rv", "-1:q=0",
+    "1:w=reporters", "1:p=NOUN", "1:rv=0", "1:d=dobj", "1:e=O", "1:va=dobj|rv", "1:q=0",
+    "2:w=on", "2:p=ADP", "2:rv=0",
+    "w-1|w=minister|told", "w|w+1=told|reporters",
+]  # fmt: skip
+PINNED_BRIDGE = [
+    "bias", "para_start=1", "sent_quote=0", "sent_rv=1", "quoted_start=0", "root=tell",
+    "suf=dge", "pre=bri", "d|hl=nsubj|reopen", "d|hp=nsubj|VERB", "l|d=bridge|nsubj",
+    "w=bridge", "l=bridge", "p=NOUN", "t=NN", "d=nsubj", "s=x", "e=O", "rv=0", "sn=0",
+    "hl=reopen", "hp=VERB", "va=nsubj|v", "ra=ccomp", "path=nsubj",
+    "anyv=reopen", "arc|anyv=nsubj|reopen", "vclause=0", "arc|vclause=nsubj|0",
+    "q=0", "pos_from_start=6-10", "pos_from_end=3-5",
+    "-2:w=that", "-2:p=SCONJ", "-2:rv=0",
+    "-1:w=the", "-1:p=DET", "-1:rv=0", "-1:d=det", "-1:e=O", "-1:va=nsubj|v", "-1:q=0",
+    "1:w=would", "1:p=AUX", "1:rv=0", "1:d=aux", "1:e=O", "1:va=aux|v", "1:q=0",
+    "2:w=reopen", "2:p=VERB", "2:rv=0",
+    "w-1|w=the|bridge", "w|w+1=bridge|would",
+]  # fmt: skip
+
+
+def test_the_feature_strings_are_pinned(
+    tagger: AttributionTagger, pipeline: LoadedPipeline
+) -> None:
+    doc = pipeline.nlp(SENTENCE)
+    (feats,) = doc_features(doc, tagger.lexicon)
+    assert [len(f) for f in feats] == [46, 53, 54, 55, 55, 55, 54, 54, 54, 56, 56, 46]
+    assert feats[2] == PINNED_TOLD
+    assert feats[8] == PINNED_BRIDGE
+    assert feats[0][-14:-11] == ["pos_from_end=11+", "-2:edge", "-1:edge"]
+    assert feats[0][-1] == "w|w+1=the|minister"
+    assert feats[-1][-3:] == ["1:edge", "2:edge", "w-1|w=reopen|."]
+
+
 def test_bio_tags_become_spans(pipeline: LoadedPipeline) -> None:
     doc = pipeline.nlp.make_doc("Aides to the mayor said on Monday")
     tokens = list(doc)
