@@ -53,3 +53,26 @@ def test_polnear_on_the_shared_data(shared: Path, capsys: pytest.CaptureFixture[
     out = capsys.readouterr().out
     for row in ("source exact", "source overlap", "cue exact", "cue overlap"):
         assert row in out
+
+
+def test_broken_shipped_rules_are_one_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A developer who breaks a shipped rule file gets the problems, not a traceback."""
+    from readwise_desktop.app.session import Session
+    from readwise_desktop.engine.rules.loader import load_rules
+    from readwise_desktop.engine.rules.schema import RuleFileError
+
+    broken = tmp_path / "broken.toml"
+    broken.write_text('schema = "readwise-desktop/rules/1"\nkind = "hedges"\n[[rules]\n', "utf-8")
+    with pytest.raises(RuleFileError) as caught:
+        load_rules([broken])
+
+    def load(self: Session) -> None:
+        raise caught.value
+
+    monkeypatch.setattr(Session, "load", load)
+    assert main(["evaluate", "gold", str(GOLD)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("readwise-desktop: error: invalid rules (1 problems):")
+    assert "Traceback" not in err and err.count("\n") == 1

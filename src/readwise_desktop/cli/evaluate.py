@@ -113,7 +113,8 @@ def _report(args: argparse.Namespace, path: Path) -> tuple[str, Report]:
 
 
 def run_evaluate(argv: Sequence[str]) -> int:
-    from readwise_desktop.cli.common import fail
+    from readwise_desktop.cli.common import fail, rule_problems
+    from readwise_desktop.engine.rules.schema import RuleFileError
     from readwise_desktop.evaluation.gold import GoldFormatError
     from readwise_desktop.evaluation.runner import format_report
 
@@ -126,6 +127,8 @@ def run_evaluate(argv: Sequence[str]) -> int:
         return fail(f"{path}: no such file (give --data DIR or set {DATA_ENV})")
     try:
         pipeline, report = _report(args, path)
+    except RuleFileError as err:  # the shipped rules, edited and broken
+        return fail(rule_problems(err))
     except (GoldFormatError, UnicodeDecodeError, KeyError, ValueError) as err:
         return fail(f"{path}: {err}")
     if args.format == "json":
