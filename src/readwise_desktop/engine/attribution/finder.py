@@ -119,7 +119,7 @@ class AttributionFinder:
             rule = self.rules.verbs.get(lemma) or self.rules.nominals.get(lemma)
             return rule.stance if rule is not None else None
 
-        merged = merge_learned(doc, found, self.tagger.tag(doc), type_source, stance_of)
+        merged = merge_learned(doc, found, self.tagger, type_source, stance_of)
         opens = [q.start for q in quotes]
         learned = [
             c

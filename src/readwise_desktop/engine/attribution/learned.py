@@ -25,8 +25,7 @@ from spacy.tokens import Doc, Token
 
 from readwise_desktop.engine.attribution.candidates import Candidate, CueKind
 from readwise_desktop.engine.attribution.sources import TypedSource
-from readwise_desktop.engine.learned.features import sentences
-from readwise_desktop.engine.learned.tagger import TaggedSpan
+from readwise_desktop.engine.learned.tagger import AttributionTagger, TaggedSpan
 from readwise_desktop.engine.results import Stance
 from readwise_desktop.engine.text.ranges import CharRange, TokenRange
 
@@ -49,37 +48,33 @@ class SentenceTags:
     sources: tuple[TokenRange, ...]
     contents: tuple[TokenRange, ...]
 
-    def holds(self, span: TokenRange) -> bool:
-        return self.start <= span.start < self.end
+    @classmethod
+    def of(cls, tokens: Sequence[Token], spans: Sequence[TaggedSpan]) -> SentenceTags:
+        def role(name: str) -> tuple[TokenRange, ...]:
+            return tuple(TokenRange(s.start, s.end) for s in spans if s.role == name)
 
-
-def sentence_tags(doc: Doc, tagged: Sequence[TaggedSpan]) -> list[SentenceTags]:
-    out = []
-    for tokens in sentences(doc):
-        start, end = tokens[0].i, tokens[-1].i + 1
-        inside = [s for s in tagged if start <= s.start < end]
-
-        def of(role: str, spans: list[TaggedSpan] = inside) -> tuple[TokenRange, ...]:
-            return tuple(TokenRange(s.start, s.end) for s in spans if s.role == role)
-
-        out.append(SentenceTags(start, end, of("cue"), of("source"), of("content")))
-    return out
+        return cls(tokens[0].i, tokens[-1].i + 1, role("cue"), role("source"), role("content"))
 
 
 def merge_learned(
     doc: Doc,
     found: Sequence[Candidate],
-    tagged: Sequence[TaggedSpan],
+    tagger: AttributionTagger,
     type_source: TypeSource,
     stance_of: StanceOf,
 ) -> list[Candidate]:
     """The rules' candidates ``found`` (typed), unchanged and in their order, then the tagger's
-    attributions in the sentences where the rules found none."""
+    attributions in the sentences where the rules found none (only those are tagged)."""
+    cue_starts = [c.cue.start for c in found]
+
+    def unread(start: int, end: int) -> bool:
+        return not any(start <= s < end for s in cue_starts)
+
     learned: list[Candidate] = []
-    for tags in sentence_tags(doc, tagged):
-        if tags.cues and not any(tags.holds(c.cue) for c in found):
-            proposed = (_learned(doc, tags, cue, type_source, stance_of) for cue in tags.cues)
-            learned += _one_per_source(doc, [c for c in proposed if c is not None])
+    for tokens, spans in tagger.tag_sequences(doc, unread):
+        tags = SentenceTags.of(tokens, spans)
+        proposed = (_learned(doc, tags, cue, type_source, stance_of) for cue in tags.cues)
+        learned += _one_per_source(doc, [c for c in proposed if c is not None])
     return [*found, *learned]
 
 

@@ -104,6 +104,9 @@ class SourceTyper:
             table = self.by_role.setdefault(group.role, {})
             for noun in group.nouns:
                 table.setdefault(noun, group.source_type)
+        sources = self.by_role.get("source", {})
+        official = SourceType.UNNAMED_OFFICIAL
+        self.officials = frozenset(w for w, t in sources.items() if t is official)
         earlier = [replace(m, token=k - len(prior)) for k, m in enumerate(prior)]
         own = [m for m in self._mentions() if not self._in_furniture(m.token)]
         self.mentions = earlier + sorted(own, key=lambda m: m.token)
@@ -240,9 +243,7 @@ class SourceTyper:
         name = outlet_name(head)
         if name is not None:
             return TypedSource(SourceType.NAMED_ORGANISATION, name)
-        sources = self.by_role.get("source", {})
-        officials = frozenset(w for w, t in sources.items() if t is SourceType.UNNAMED_OFFICIAL)
-        if among_officials(head, officials):
+        if among_officials(head, self.officials):
             return TypedSource(SourceType.UNNAMED_OFFICIAL, None)
         return None
 

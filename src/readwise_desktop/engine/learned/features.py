@@ -51,11 +51,18 @@ def sentences(doc: Doc) -> list[list[Token]]:
     return out
 
 
-def doc_features(doc: Doc, lexicon: Lexicon) -> list[list[list[str]]]:
-    """Features of every token of every sequence of :func:`sentences` (same order)."""
+def doc_features(
+    doc: Doc, lexicon: Lexicon, firsts: Collection[int] | None = None
+) -> list[list[list[str]]]:
+    """Features of every token of every sequence of :func:`sentences` (same order); with
+    ``firsts``, only of the sequences whose first token is in it (a sequence's features do
+    not depend on which others are computed)."""
     parse = ParseTable(doc, lexicon)
     inside = quoted(doc)
-    return [parse.sequence(seq, inside) for seq in parse.sequences()]
+    seqs = parse.sequences()
+    if firsts is not None:
+        seqs = [seq for seq in seqs if seq[0] in firsts]
+    return [parse.sequence(seq, inside) for seq in seqs]
 
 
 def quoted(doc: Doc) -> list[bool]:

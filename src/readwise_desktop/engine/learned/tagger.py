@@ -14,7 +14,7 @@ policy with the rules.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -115,18 +115,30 @@ class AttributionTagger:
 
     def tag(self, doc: Doc) -> list[TaggedSpan]:
         """Source, cue and content spans of ``doc`` (a parsed Doc), in text order."""
-        out: list[TaggedSpan] = []
-        for tokens, feats in zip(sentences(doc), doc_features(doc, self.lexicon), strict=True):
-            first = spans_from_tags(tokens, self._first.tag(feats))
-            if self._second is None:
-                out += first
-                continue
-            cue_tokens = {i for s in first if s.role == "cue" for i in range(s.start, s.end)}
-            extra = cue_features(tokens, cue_tokens)
-            second = self._second.tag([a + b for a, b in zip(feats, extra, strict=True)])
-            sources = [s for s in spans_from_tags(tokens, second) if s.role == "source"]
-            out += [s for s in first if s.role != "source"] + sources
+        out = [span for _, spans in self.tag_sequences(doc) for span in spans]
         return sorted(out, key=lambda s: (s.start, s.end, s.role))
+
+    def tag_sequences(
+        self, doc: Doc, wanted: Callable[[int, int], bool] | None = None
+    ) -> list[tuple[list[Token], list[TaggedSpan]]]:
+        """Each sequence of :func:`features.sentences` with its spans; with ``wanted``, only
+        the sequences it accepts (by their token range), the others neither featured nor
+        tagged."""
+        seqs = sentences(doc)
+        if wanted is not None:
+            seqs = [t for t in seqs if wanted(t[0].i, t[-1].i + 1)]
+        feats = doc_features(doc, self.lexicon, {t[0].i for t in seqs})
+        return [(t, self._spans(t, f)) for t, f in zip(seqs, feats, strict=True)]
+
+    def _spans(self, tokens: list[Token], feats: list[list[str]]) -> list[TaggedSpan]:
+        first = spans_from_tags(tokens, self._first.tag(feats))
+        if self._second is None:
+            return first
+        cue_tokens = {i for s in first if s.role == "cue" for i in range(s.start, s.end)}
+        extra = cue_features(tokens, cue_tokens)
+        second = self._second.tag([a + b for a, b in zip(feats, extra, strict=True)])
+        sources = [s for s in spans_from_tags(tokens, second) if s.role == "source"]
+        return [s for s in first if s.role != "source"] + sources
 
 
 def _open(model: bytes) -> pycrfsuite.Tagger:
