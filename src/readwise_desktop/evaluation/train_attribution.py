@@ -30,18 +30,12 @@ from typing import Any
 import pycrfsuite
 from spacy.tokens import Doc, Token
 
-from readwise_desktop.engine.analyze import analyze_text, chunk_text
-from readwise_desktop.engine.components import AttributionComponent, mark_sentence_starts
+from readwise_desktop.engine.analyze import OFF_PIPES, ChunkedAnalysis, TextInput
+from readwise_desktop.engine.components import AttributionComponent
 from readwise_desktop.engine.learned import features as feats
 from readwise_desktop.engine.learned import tagger as tg
-from readwise_desktop.engine.pipeline import (
-    LAYOUT_PIPE,
-    READWISE_PIPES,
-    LoadedPipeline,
-    load_pipeline,
-)
+from readwise_desktop.engine.pipeline import LoadedPipeline, load_pipeline
 from readwise_desktop.engine.rules.loader import default_rules
-from readwise_desktop.engine.text.structure import TextStructure
 from readwise_desktop.evaluation.polnear import ROLES, PolnearDoc, polnear_doc, predicted_ranges
 from readwise_desktop.evaluation.scoring import Counts, Range, match_exact, match_overlap
 
@@ -95,27 +89,19 @@ def parse_split(
 ) -> list[Article]:
     """Every article parsed chunk by chunk as the app parses it; the rules' predictions if asked,
     and the analysis's with ``tagger`` in the attribution step (the app's hybrid)."""
-    nlp = pipeline.nlp
     out = []
     for n, record in enumerate(read_articles(path, limit), start=1):
         text = record["text"]
-        structure = TextStructure.of(text)
-        dateline = structure.dateline_end()
-        chunks, at = [], 0
-        for chunk in chunk_text(text):
-            inside = dateline is not None and at < dateline <= at + len(chunk)
-            start = dateline - at if dateline is not None and inside else None
-            doc = mark_sentence_starts(nlp.make_doc(chunk), start)
-            chunks.append((at, doc))
-            at += len(chunk)
-        parsed = nlp.pipe((d for _, d in chunks), disable=[LAYOUT_PIPE, *READWISE_PIPES])
-        chunks = [(a, d) for (a, _), d in zip(chunks, parsed, strict=True)]
+        job = ChunkedAnalysis(pipeline, TextInput(text))
+        parsed = pipeline.nlp.pipe(job.prepared(), disable=OFF_PIPES)
+        chunks = list(zip(job.starts, parsed, strict=True))
+        docs = [doc for _, doc in chunks]
         found: dict[str, list[Range]] = {}
         app: dict[str, list[Range]] = {}
         if rules:
-            found = _predicted(pipeline, text, None)
+            found = _predicted(pipeline, text, docs, None)
         if tagger is not None:
-            app = _predicted(pipeline, text, tagger)
+            app = _predicted(pipeline, text, docs, tagger)
         spans = [(s["label"], s["start"], s["end"]) for s in record["spans"] if s["label"] in TAGS]
         out.append(Article(polnear_doc(record), chunks, spans, found, app))
         if n % 100 == 0:
@@ -124,17 +110,21 @@ def parse_split(
 
 
 def _predicted(
-    pipeline: LoadedPipeline, text: str, tagger: tg.AttributionTagger | None
+    pipeline: LoadedPipeline, text: str, docs: Sequence[Doc], tagger: tg.AttributionTagger | None
 ) -> dict[str, list[Range]]:
-    """The analysis's source and cue ranges, the tagger in its attribution step or not."""
+    """The analysis's source and cue ranges from the text's parsed chunks (as
+    :func:`analyze_text` finds them), the tagger in its attribution step or not."""
     component = pipeline.nlp.get_pipe("readwise_attributions")
     assert isinstance(component, AttributionComponent)
     finder = component.finder
     finder.tagger = tagger
+    job = ChunkedAnalysis(pipeline, TextInput(text))
     try:
-        analysis = analyze_text(pipeline, text)
+        for doc in docs:
+            job.add(doc)
     finally:
         finder.tagger = None
+    analysis = job.analysis()
     return {role: predicted_ranges(analysis, role)[0] for role in ROLES}
 
 
