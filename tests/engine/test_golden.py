@@ -1,8 +1,9 @@
 """Golden files, one per rule family (golden/*.json): input text and expected JSON fragments.
 
 A case lists what must be found (``hedges``, ``attributions``: each a fragment of the analysis
-JSON that one finding must match), what must not (``no_hedges``, ``no_attributions``), and the
-sourcing label of each body sentence (``sentences``) or the role of every sentence (``roles``).
+JSON that one finding must match), what must not (``no_hedges``, ``no_attributions``,
+``no_cues``), and the sourcing label of each body sentence (``sentences``) or the role of every
+sentence (``roles``).
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def test_golden(pipeline: LoadedPipeline, case: dict[str, Any]) -> None:
         assert any(_matches(fragment, a) for a in attributions), (fragment, attributions)
     if case.get("no_attributions"):
         assert attributions == []
+    for cue in case.get("no_cues", []):
+        assert not any(a["cue"] == cue for a in attributions), (cue, attributions)
     claims = [s["sourcing"] for s in result["sentences"] if s["is_claim"]]
     if "sentences" in case:
         assert claims == case["sentences"]

@@ -27,6 +27,7 @@ from readwise_desktop.engine.attribution.candidates import (
 )
 from readwise_desktop.engine.attribution.learned import LEARNED_RULE_ID, cue_head, merge_learned
 from readwise_desktop.engine.attribution.noun_phrases import np_range
+from readwise_desktop.engine.attribution.senses import clause_deps, other_sense, takes_thing
 from readwise_desktop.engine.attribution.sources import Mention, SourceTyper, TypedSource
 from readwise_desktop.engine.attribution.spans import (
     CONTENT_DEPS,
@@ -135,6 +136,8 @@ class AttributionFinder:
         rule = self._verb_rule(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
         if rule is None:
             return True
+        if other_sense(tok, self.lists):
+            return False
         return self._clause_ok(tok, rule, quote_starts) and not _negated_without_content(tok)
 
     # --- reporting verbs, from the parse ----------------------------------------------------
@@ -147,8 +150,8 @@ class AttributionFinder:
             rule, particle = self._verb_rule(tok)
             if rule is None:
                 continue
-            if not self._clause_ok(tok, rule, quote_starts):
-                continue
+            if not self._clause_ok(tok, rule, quote_starts) or other_sense(tok, self.lists):
+                continue  # no clause to report; "called it Eastgate"; "if the council says"
             if self._reports_through(tok, quote_starts):
                 continue  # "officials continue to frame ...": the inner verb is the cue
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.lists[NOTHING_SAID]:
@@ -228,13 +231,16 @@ class AttributionFinder:
         return not rule.needs_clause or self._has_clause(tok, quote_starts, rule.speech_only)
 
     def _has_clause(self, tok: Token, quote_starts: list[int], speech_only: bool) -> bool:
-        deps = SPEECH_DEPS if speech_only else CLAUSE_DEPS
+        deps = clause_deps(tok, SPEECH_DEPS if speech_only else CLAUSE_DEPS, self.lists)
         if any(c.dep_ in deps for c in tok.children):
             return True
+        sent = tok.sent
+        if takes_thing(tok):  # "showed symptoms", but "called his record "a decade of ...""
+            k = bisect.bisect_left(quote_starts, tok.idx)
+            return k < len(quote_starts) and quote_starts[k] < sent.end_char
         if tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i:
             return True  # "Waiting times fell, a report found.": the clause comes first
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        sent = tok.sent
         k = bisect.bisect_left(quote_starts, sent.start_char)
         quoted = k < len(quote_starts) and quote_starts[k] < sent.end_char  # a quote opens here
         return quoted or (nxt is not None and nxt.text in (":", "that"))

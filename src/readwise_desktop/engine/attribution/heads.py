@@ -4,11 +4,17 @@
   Fars news agency", "the BBC's website".
 - People or a gathering of officials are unnamed officials: "people in the Trump
   administration", "an assembly of several foreign ministers", "sources at the ministry".
+- A people's name is a party or a body only with its institution: "Democrats in Congress";
+  alone ("Americans", "Republicans") it is an unspecified collective.
+- The authors of a study named in the same sentence speak for it: "In a new study, scientists
+  report".
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
+
+from readwise_desktop.engine.results import SourceType
 
 OUTLET_NOUNS = frozenset(
     {"website", "site", "newspaper", "paper", "magazine", "outlet", "channel", "network"}
@@ -55,3 +61,20 @@ def among_officials(head: Token, official_nouns: frozenset[str]) -> bool:
 def _official(noun: Token, official_nouns: frozenset[str]) -> bool:
     words = [noun, *(c for c in noun.children if c.dep_ == "conj")]
     return any(w.lower_ in official_nouns or w.lemma_.lower() in official_nouns for w in words)
+
+
+def collective_type(span: Span, head: Token) -> SourceType | None:
+    """A nationality, people or party as the source ("Democrats in Congress said"): a
+    named body when an institution is named with it, otherwise a vague collective; never
+    a person's name."""
+    if head.ent_type_ != "NORP" or head.pos_ != "PROPN":
+        return None
+    with_body = any(t.ent_type_ in ("ORG", "GPE") and t.i > head.i for t in span)
+    return SourceType.NAMED_ORGANISATION if with_body else SourceType.VAGUE
+
+
+def speaks_for_study(head: Token, authors: frozenset[str], studies: frozenset[str]) -> bool:
+    """ "scientists" or "researchers" in the sentence that names their study."""
+    if head.lower_ not in authors:
+        return False
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in studies for t in head.sent)

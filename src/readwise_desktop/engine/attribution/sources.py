@@ -13,7 +13,12 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from readwise_desktop.engine.attribution.heads import among_officials, outlet_name
+from readwise_desktop.engine.attribution.heads import (
+    among_officials,
+    collective_type,
+    outlet_name,
+    speaks_for_study,
+)
 from readwise_desktop.engine.attribution.noun_phrases import entity_text, np_range, strip_possessive
 from readwise_desktop.engine.attribution.unparsed import name_runs
 from readwise_desktop.engine.results import SourceType
@@ -66,6 +71,8 @@ NAMEABLE_BODIES = frozenset(
 PERSON_WORDS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep."})
 
 
+STUDY_AUTHORS = "list.attribution.study_authors"
+STUDY_NOUNS = "list.attribution.study_nouns"
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
@@ -99,6 +106,7 @@ class SourceTyper:
         self.doc = doc
         self.furniture = furniture  # headline, byline, dateline: never an antecedent
         self.parsed = has_parse(doc)
+        self.lists = rules.words()
         self.by_role: dict[str, dict[str, SourceType]] = {}
         for group in rules.noun_groups:
             table = self.by_role.setdefault(group.role, {})
@@ -195,7 +203,12 @@ class SourceTyper:
         for word in (lower, noun):
             typed = self._by_lexicon(word, span, head, owner)
             if typed is not None:
-                return typed
+                return self._study_or(typed, head)
+        collective = collective_type(span, head) if self.parsed else None
+        if collective is not None:
+            return TypedSource(
+                collective, span.text if collective.value.startswith("NAMED") else None
+            )
         if head.pos_ == "PROPN" or (not self.parsed and head.is_title and not head.is_sent_start):
             return self._proper(span)
         appos = self.apposition(head)
@@ -204,6 +217,14 @@ class SourceTyper:
         typed = self.type_range(*np_range(appos), appos.i)
         if typed is not None and typed.name and lower in self.by_role.get("title", {}):
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(typed.name))
+        return typed
+
+    def _study_or(self, typed: TypedSource, head: Token) -> TypedSource:
+        """ "In a new study ..., scientists report": the study's authors speak for it."""
+        if typed.type is not SourceType.VAGUE or not self.parsed:
+            return typed
+        if speaks_for_study(head, self.lists[STUDY_AUTHORS], self.lists[STUDY_NOUNS]):
+            return TypedSource(SourceType.DOCUMENT, None)
         return typed
 
     def knows(self, head: Token) -> bool:
@@ -229,6 +250,8 @@ class SourceTyper:
         label = head.ent_type_
         if label == "PERSON":
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(head)))
+        if label in ORG_LABELS and head.lower_ in self.by_role.get("title", {}):
+            return self._titled(head.i, head.lower_, strict=True)  # "Chess Federation President"
         if label in ORG_LABELS:
             text = strip_possessive(entity_text(head))
             if text in self.full_names:  # "Nancy Pelosi ... Pelosi said": the surname, a person
@@ -312,8 +335,13 @@ class SourceTyper:
                 found = self._resolve(head.i, person=False, words=frozenset(), strict=True)
             if found is not None:
                 return found
-        if word in titles and self._definite(head) and word not in sources:
-            return self._resolve(head.i, person=True, words=frozenset({word}))
+        if word in titles and (
+            self._definite(head) or (owner is not None and owner.dep_ == "compound")
+        ):
+            with_body = owner is not None and owner.dep_ == "compound"
+            titled = self._person_in(span) or self._titled(head.i, word, strict=with_body)
+            if titled is not None:
+                return titled
         if word in SPEECH_NOUNS and owner is not None:
             named = self._named(owner) or (self._proper(owner) if owner.pos_ == "PROPN" else None)
             if named is not None:  # "the Kremlin's statement said": the Kremlin speaks
@@ -386,6 +414,23 @@ class SourceTyper:
         if text in self.full_names or len(text.split()) in (2, 3):
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(text))
         return TypedSource(SourceType.NAMED_ORGANISATION, strip_possessive(text))
+
+    def _person_in(self, span: object) -> TypedSource | None:
+        """A titled phrase that holds the name: "Mayor of Koszalin Piotr Jedlinski"."""
+        person = next((t for t in span if t.ent_type_ == "PERSON"), None)  # type: ignore[attr-defined]
+        if person is None:
+            return None
+        return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(person)))
+
+    def _titled(self, before: int, title: str, strict: bool = False) -> TypedSource | None:
+        """ "the President": the person named before with that title, else the last person
+        named; an office when nobody is named is an unnamed official. ``strict`` (a title with
+        its body, "the Chess Federation President"): only a holder of that very title."""
+        found = self._resolve(before, person=True, words=frozenset({title}), strict=strict)
+        official = self.by_role["title"][title] is SourceType.UNNAMED_OFFICIAL
+        if found is None or (official and found.type is SourceType.VAGUE):
+            return TypedSource(SourceType.UNNAMED_OFFICIAL, None)
+        return found
 
     def _resolve(
         self, before: int, person: bool, words: frozenset[str], strict: bool = False

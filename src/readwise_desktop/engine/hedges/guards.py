@@ -128,12 +128,20 @@ def not_possible_of_manner(doc: Doc, start: int, end: int, lists: WordLists) -> 
     after = next_token(doc, end)
     if before is not None and before.lower_ in lists[POSSIBLE_BLOCKERS]:
         return False
-    if after is not None and after.lower_ == "to":
-        return False
+    if after is not None and after.lower_ in ("to", *lists[POLLING_TERMS]):
+        return False  # "possible to do", "the possible remedies": a way, or candidates
     if has_parse(doc):
+        if _denied(doc[start]):
+            return False  # "would not be possible absent an amendment": what cannot be done
         return doc[start].head.lemma_.lower() not in MAKING
     window = doc[max(0, start - 4) : start]
     return not any(t.lower_ in MAKING_FORMS for t in window)
+
+
+def _denied(adjective: Token) -> bool:
+    """A predicate adjective whose verb is negated: "is not possible"."""
+    head = adjective.head
+    return adjective.dep_ == "acomp" and any(c.dep_ == "neg" for c in head.children)
 
 
 def attributive(doc: Doc, start: int, end: int, lists: WordLists) -> bool:

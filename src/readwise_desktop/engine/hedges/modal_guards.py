@@ -63,6 +63,8 @@ def epistemic_modal(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     verb = _governed_verb(doc, start)
     if verb is None or verb.lower_ in ("be", "have", "become", "well"):
         return verb is not None
+    if modal == "could" and _manner_asked(verb):
+        return False  # "discussion of how this could be done": a way, not a likelihood
     subject = clause_subject(verb) if has_parse(doc) else (doc[start - 1] if start > 0 else None)
     if subject is not None and subject.lower_ == "you":
         return False
@@ -71,6 +73,12 @@ def epistemic_modal(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     if modal == "could" and (is_personal(subject) or _is_agent(subject, lists[ABILITY_AGENTS])):
         return False  # "he could swim", "regulators could hold them liable": ability
     return not (is_personal(subject) and verb.lemma_.lower() in lists[PERMISSION_VERBS])
+
+
+def _manner_asked(verb: Token) -> bool:
+    return has_parse(verb.doc) and any(
+        c.dep_ == "advmod" and c.lower_ == "how" for c in verb.children
+    )
 
 
 PERMITTING_ADVERBS = frozenset({"freely", "legally", "lawfully", "only"})
