@@ -166,3 +166,18 @@ def apply_anonymity(doc: Doc, found: list[Candidate], markers: list[Marker]) -> 
                 )
             )
     return sorted(out, key=lambda f: f.cue)
+
+
+def within_reports(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """An agentless report inside what a named source says is that source's wording, not a
+    second, vague source: "his death, they reported, was officially described as pneumonia",
+    "the RCMP stated: "this has been considered an emergency"."""
+    contents = [
+        c.content for c in found if c.source is not None and c.source_type is not SourceType.VAGUE
+    ]
+
+    def inside(cand: Candidate) -> bool:
+        at = doc[cand.cue[0]].idx
+        return any(start <= at < end for start, end in contents)
+
+    return [c for c in found if c.source is not None or not inside(c)]

@@ -24,9 +24,11 @@ from readwise_desktop.engine.attribution.candidates import (
     dedupe,
     longest,
     outside_quotes,
+    within_reports,
 )
 from readwise_desktop.engine.attribution.learned import LEARNED_RULE_ID, cue_head, merge_learned
 from readwise_desktop.engine.attribution.noun_phrases import np_range
+from readwise_desktop.engine.attribution.plural import carry_plural
 from readwise_desktop.engine.attribution.senses import clause_deps, other_sense, takes_thing
 from readwise_desktop.engine.attribution.sources import Mention, SourceTyper, TypedSource
 from readwise_desktop.engine.attribution.spans import (
@@ -61,6 +63,7 @@ from readwise_desktop.engine.text.tokens import has_parse
 
 NOTHING_SAID = "list.attribution.nothing_said"
 NOT_SPEAKERS = "list.attribution.not_speakers"
+LEARNED_REPORT_FORMS = "list.attribution.learned_report_forms"
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "oprd"})
 SPEECH_DEPS = frozenset({"ccomp", "parataxis"})
 
@@ -103,6 +106,7 @@ class AttributionFinder:
         found = [f for d in dedupe(candidates) if (f := self._typed(d, typer)) is not None]
         if self.tagger is not None and has_parse(doc):
             found = self._with_learned(doc, found, typer, quotes)
+        found = within_reports(doc, carry_plural(doc, found))
         return apply_anonymity(doc, found, anonymous), typer.carried()
 
     def _with_learned(
@@ -125,10 +129,28 @@ class AttributionFinder:
         learned = [
             c
             for c in merged
-            if c.rule_id == LEARNED_RULE_ID and self._verb_allows(cue_head(doc, c.cue), opens)
+            if c.rule_id == LEARNED_RULE_ID
+            and self._reporting_word(cue_head(doc, c.cue))
+            and self._verb_allows(cue_head(doc, c.cue), opens)
         ]
         kept = {id(c) for c in outside_quotes(doc, learned, quotes)}
         return [c for c in merged if c.rule_id != LEARNED_RULE_ID or id(c) in kept]
+
+    def _reporting_word(self, tok: Token) -> bool:
+        """A learned cue is kept only on a reporting word: a form PolNeAR marks as a cue at
+        least half the time, or a lemma the rules or the model's lexicon know. PolNeAR's cues
+        include intentions and actions, which on other news report nothing ("the university
+        celebrated", "Blankenship decided not to attend", "they want to get copies")."""
+        assert self.tagger is not None
+        lemma = tok.lemma_.lower()
+        known = self.tagger.lexicon
+        return (
+            tok.lower_ in self.lists[LEARNED_REPORT_FORMS]
+            or lemma in self.rules.verbs
+            or lemma in self.rules.nominals
+            or lemma in known.nouns
+            or any(v == lemma or v.startswith(lemma + "_") for v in known.verbs)
+        )
 
     def _verb_allows(self, tok: Token, quote_starts: list[int]) -> bool:
         """A learned cue on one of the rules' verbs keeps that verb's conditions: "Police found

@@ -1,0 +1,56 @@
+"""A plural "they" as a source takes the source of the report just before it.
+
+"The Chilean Armed Forces said on Sunday ... They said the 36 people were moved": the second
+report is the army's, not a vague "they". A reader takes "they" from the last source that can
+be plural (a body, officials, anonymous sources, a group), if it spoke within the last two
+sentences; a named person or a document cannot be "they", and nothing older is reached.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from readwise_desktop.engine.attribution.candidates import Candidate
+from readwise_desktop.engine.results import SourceType
+
+PLURAL_PRONOUNS = frozenset({"they"})
+CAN_BE_THEY = frozenset(
+    {SourceType.NAMED_ORGANISATION, SourceType.UNNAMED_OFFICIAL, SourceType.ANONYMOUS}
+)
+REACH = 2  # sentences back
+
+
+def carry_plural(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """``found`` with each bare "they" source retyped after the report before it."""
+    ordered = sorted(found, key=lambda c: c.cue[0])
+    sentence_of = _sentence_index(doc)
+    last: Candidate | None = None
+    carried: dict[int, Candidate] = {}
+    for cand in ordered:
+        if _bare_they(doc, cand) and last is not None:
+            gap = sentence_of[cand.cue[0]] - sentence_of[last.cue[0]]
+            if 0 <= gap <= REACH:
+                carried[id(cand)] = replace(
+                    cand, source_type=last.source_type, source_name=last.source_name
+                )
+                continue
+        if cand.source is not None and not _bare_they(doc, cand):
+            last = cand if cand.source_type in CAN_BE_THEY else None
+    return [carried.get(id(c), c) for c in found]
+
+
+def _bare_they(doc: Doc, cand: Candidate) -> bool:
+    if cand.source is None or cand.source_type is not SourceType.VAGUE:
+        return False
+    words = [t for t in doc[cand.source[0] : cand.source[1]] if not t.is_punct]
+    return bool(words) and words[0].lower_ in PLURAL_PRONOUNS and len(words) <= 2
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    out = [0] * len(doc)
+    for k, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            out[i] = k
+    return out
