@@ -67,7 +67,7 @@ def collective_type(span: Span, head: Token) -> SourceType | None:
     """A nationality, people or party as the source ("Democrats in Congress said"): a
     named body when an institution is named with it, otherwise a vague collective; never
     a person's name."""
-    if head.ent_type_ != "NORP" or head.pos_ != "PROPN":
+    if head.ent_type_ != "NORP" or head.tag_ != "NNPS":
         return None
     with_body = any(t.ent_type_ in ("ORG", "GPE") and t.i > head.i for t in span)
     return SourceType.NAMED_ORGANISATION if with_body else SourceType.VAGUE
@@ -78,3 +78,11 @@ def speaks_for_study(head: Token, authors: frozenset[str], studies: frozenset[st
     if head.lower_ not in authors:
         return False
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in studies for t in head.sent)
+
+
+def of_body(head: Token) -> bool:
+    """A title with its place or body: "the mayor of Yartsevo", "the president of the club"."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in prep.children)
+    return False

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from readwise_desktop.engine.attribution.heads import (
     among_officials,
     collective_type,
+    of_body,
     outlet_name,
     speaks_for_study,
 )
@@ -338,7 +339,7 @@ class SourceTyper:
         if word in titles and (
             self._definite(head) or (owner is not None and owner.dep_ == "compound")
         ):
-            with_body = owner is not None and owner.dep_ == "compound"
+            with_body = (owner is not None and owner.dep_ == "compound") or of_body(head)
             titled = self._person_in(span) or self._titled(head.i, word, strict=with_body)
             if titled is not None:
                 return titled
@@ -411,13 +412,16 @@ class SourceTyper:
         first = text.split()[0].lower() if text.split() else ""
         if first in PERSON_WORDS:
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(text))
+        last = text.split()[-1] if text.split() else ""
+        if len(last) > 1 and last.isupper() and last not in self.full_names:
+            return TypedSource(SourceType.NAMED_ORGANISATION, text)  # "Belarusian KGB"
         if text in self.full_names or len(text.split()) in (2, 3):
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(text))
         return TypedSource(SourceType.NAMED_ORGANISATION, strip_possessive(text))
 
     def _person_in(self, span: object) -> TypedSource | None:
         """A titled phrase that holds the name: "Mayor of Koszalin Piotr Jedlinski"."""
-        person = next((t for t in span if t.ent_type_ == "PERSON"), None)  # type: ignore[attr-defined]
+        person = next((t for t in span if t.ent_type_ == "PERSON" and not of_body(t.head)), None)  # type: ignore[attr-defined]
         if person is None:
             return None
         return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(person)))
