@@ -27,6 +27,7 @@ MONTH_CONTEXT = "list.hedge.month_context"
 POSSIBLE_BLOCKERS = "list.hedge.possible_blockers"
 NOT_COUNTED = "list.hedge.not_counted"
 POLLING_TERMS = "list.hedge.polling_terms"
+REQUIREMENT_WORDS = "list.hedge.requirement_words"
 
 QUANTITY_WORDS = frozenset(
     {
@@ -81,6 +82,33 @@ def number_follows(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
         i += 1
     tok = next_token(doc, i)
     return tok is not None and (tok.like_num or tok.lower_ in QUANTITY_WORDS)
+
+
+def not_threshold(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
+    """A bound that is an estimate, not a rule's threshold: "must receive at least 15% of the
+    vote to be eligible", "at least 1,991 delegates are needed" state a requirement. The
+    requirement governs the bound: a verb above it, its modal, or its purpose clause."""
+    if not has_parse(doc):
+        return True
+    words = lists[REQUIREMENT_WORDS]
+    return not any(t.lower_ in words or t.lemma_.lower() in words for t in _governing(doc[start]))
+
+
+def _governing(tok: Token) -> list[Token]:
+    """Words above the bound; a verb of which it is the active subject ("at least 40 people
+    needed care") tells what the counted did, not what a rule asks."""
+    out = []
+    below = tok
+    for verb in tok.ancestors:
+        if below.dep_ != "nsubj":
+            out.append(verb)
+        below = verb
+        for child in verb.children:
+            if child.dep_ in ("aux", "acomp"):
+                out.append(child)
+            elif child.dep_ in ("xcomp", "advcl"):
+                out += [child, *(c for c in child.children if c.dep_ == "acomp")]
+    return out
 
 
 def not_month(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
@@ -193,6 +221,7 @@ def vague_quantity(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
 GUARDS: dict[str, Guard] = {
     "number_follows": number_follows,
     "not_month": not_month,
+    "not_threshold": not_threshold,
     "epistemic_modal": epistemic_modal,
     "speculative_would": speculative_would,
     "nonhuman_subject": nonhuman_subject,
