@@ -1,5 +1,7 @@
-"""Hand judgements of real news (Wikinews): 100 hedge highlights and 100 attributions drawn at
-random (seed 15) from 254 articles outside our dev set, each judged by reading its sentence.
+"""Hand judgements of real news (Wikinews): twice 100 hedge highlights and 100 attributions
+drawn at random (seeds 15 and 16) from 254 articles outside our dev set, each judged by reading
+its sentence. Seed 15 was judged on 2026-12-01 and its mistakes studied; seed 16 was drawn and
+judged on 2026-12-02 after the fixes, as a fresh measurement.
 
 Of the judged findings the analysis still makes, this share must be right; and it must keep
 every finding judged right. The floors are what was measured when they were last raised; the
@@ -20,8 +22,8 @@ from readwise_desktop.evaluation.runner import WIKINEWS_FILE, wikinews_texts
 from tests.locations import FIXTURES
 
 REVIEW = FIXTURES / "hedge_review"
-HEDGE_PRECISION_FLOOR = 0.89  # 84 of 94 on 2026-12-02
-SOURCE_TYPE_FLOOR = 0.68  # 64 of 93 on 2026-12-02
+HEDGE_PRECISION_FLOOR = {15: 0.93, 16: 0.83}  # 84 of 90 and 82 of 98 on 2026-12-02
+SOURCE_TYPE_FLOOR = {15: 0.78, 16: 0.64}  # 67 of 86 and 64 of 100 (drawn on this code)
 
 
 def _judged(name: str) -> list[dict[str, object]]:
@@ -35,22 +37,29 @@ def analyses(pipeline: LoadedPipeline, shared: Path) -> dict[str, Analysis]:
         pytest.skip("the Wikinews folder is not in ../shared/data")
     texts = wikinews_texts(shared / "data")
     docs = {
-        str(r["doc"]) for n in ("hedges", "sources") for r in _judged(f"wikinews_seed15_{n}.jsonl")
+        str(r["doc"])
+        for seed in (15, 16)
+        for n in ("hedges", "sources")
+        for r in _judged(f"wikinews_seed{seed}_{n}.jsonl")
     }
     return {d: analyze_text(pipeline, texts[d]) for d in sorted(docs)}
 
 
-def test_hedge_highlights_on_real_news_stay_precise(analyses: dict[str, Analysis]) -> None:
-    judged = _judged("wikinews_seed15_hedges.jsonl")
+@pytest.mark.parametrize("seed", [15, 16])
+def test_hedge_highlights_on_real_news_stay_precise(
+    analyses: dict[str, Analysis], seed: int
+) -> None:
+    judged = _judged(f"wikinews_seed{seed}_hedges.jsonl")
     found = {d: {(h.start, h.end) for h in a.hedges} for d, a in analyses.items()}
     still = [j for j in judged if (j["start"], j["end"]) in found[str(j["doc"])]]
     right = [j for j in still if j["hedge"]]
-    assert len(right) / len(still) >= HEDGE_PRECISION_FLOOR, f"{len(right)}/{len(still)}"
+    assert len(right) / len(still) >= HEDGE_PRECISION_FLOOR[seed], f"{len(right)}/{len(still)}"
     assert len(right) == sum(bool(j["hedge"]) for j in judged)  # no real hedge lost
 
 
-def test_source_types_on_real_news_hold(analyses: dict[str, Analysis]) -> None:
-    judged = _judged("wikinews_seed15_sources.jsonl")
+@pytest.mark.parametrize("seed", [15, 16])
+def test_source_types_on_real_news_hold(analyses: dict[str, Analysis], seed: int) -> None:
+    judged = _judged(f"wikinews_seed{seed}_sources.jsonl")
     right = total = lost = 0
     for j in judged:
         at = [
@@ -64,5 +73,5 @@ def test_source_types_on_real_news_hold(analyses: dict[str, Analysis]) -> None:
             continue
         total += 1
         right += bool(j["is_attribution"] and at[0].source_type.value == correct)
-    assert right / total >= SOURCE_TYPE_FLOOR, f"{right}/{total}"
+    assert right / total >= SOURCE_TYPE_FLOOR[seed], f"{right}/{total}"
     assert lost == 0  # no rightly typed attribution lost
