@@ -258,13 +258,11 @@ class AttributionFinder:
             return True
         sent = tok.sent
         if takes_thing(tok):  # "showed symptoms", but "called his record "a decade of ...""
-            k = bisect.bisect_left(quote_starts, tok.idx)
-            return k < len(quote_starts) and quote_starts[k] < sent.end_char
+            return _quote_opens(quote_starts, tok.idx, sent.end_char)
         if tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i:
             return True  # "Waiting times fell, a report found.": the clause comes first
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        k = bisect.bisect_left(quote_starts, sent.start_char)
-        quoted = k < len(quote_starts) and quote_starts[k] < sent.end_char  # a quote opens here
+        quoted = _quote_opens(quote_starts, sent.start_char, sent.end_char)
         return quoted or (nxt is not None and nxt.text in (":", "that"))
 
     # --- reporting verbs, by their forms (rules-only pipeline) ---------------------------
@@ -345,6 +343,12 @@ class AttributionFinder:
                 return None
             typed = TypedSource(candidate.fallback, None)
         return replace(candidate, source=source, source_type=typed.type, source_name=typed.name)
+
+
+def _quote_opens(quote_starts: list[int], start: int, end: int) -> bool:
+    """A quotation opens in ``start:end`` (``quote_starts`` sorted)."""
+    k = bisect.bisect_left(quote_starts, start)
+    return k < len(quote_starts) and quote_starts[k] < end
 
 
 def _negated_without_content(verb: Token) -> bool:

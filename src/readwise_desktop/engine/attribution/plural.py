@@ -8,6 +8,7 @@ sentences; a named person or a document cannot be "they", and nothing older is r
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -24,20 +25,22 @@ REACH = 2  # sentences back
 
 def carry_plural(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """``found`` with each bare "they" source retyped after the report before it."""
-    ordered = sorted(found, key=lambda c: c.cue[0])
-    sentence_of = _sentence_index(doc)
+    starts = [sent.start for sent in doc.sents]
+
+    def sentence(cand: Candidate) -> int:
+        return bisect.bisect_right(starts, cand.cue[0])
+
     last: Candidate | None = None
     carried: dict[int, Candidate] = {}
-    for cand in ordered:
-        if _bare_they(doc, cand) and last is not None:
-            gap = sentence_of[cand.cue[0]] - sentence_of[last.cue[0]]
-            if 0 <= gap <= REACH:
-                carried[id(cand)] = replace(
-                    cand, source_type=last.source_type, source_name=last.source_name
-                )
-                continue
-        if cand.source is not None and not _bare_they(doc, cand):
-            last = cand if cand.source_type in CAN_BE_THEY else None
+    for cand in sorted(found, key=lambda c: c.cue[0]):
+        if not _bare_they(doc, cand):
+            if cand.source is not None:
+                last = cand if cand.source_type in CAN_BE_THEY else None
+            continue
+        if last is not None and 0 <= sentence(cand) - sentence(last) <= REACH:
+            carried[id(cand)] = replace(
+                cand, source_type=last.source_type, source_name=last.source_name
+            )
     return [carried.get(id(c), c) for c in found]
 
 
@@ -46,11 +49,3 @@ def _bare_they(doc: Doc, cand: Candidate) -> bool:
         return False
     words = [t for t in doc[cand.source[0] : cand.source[1]] if not t.is_punct]
     return bool(words) and words[0].lower_ in PLURAL_PRONOUNS and len(words) <= 2
-
-
-def _sentence_index(doc: Doc) -> list[int]:
-    out = [0] * len(doc)
-    for k, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            out[i] = k
-    return out

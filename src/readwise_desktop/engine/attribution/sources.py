@@ -207,9 +207,8 @@ class SourceTyper:
                 return self._study_or(typed, head)
         collective = collective_type(span, head) if self.parsed else None
         if collective is not None:
-            return TypedSource(
-                collective, span.text if collective.value.startswith("NAMED") else None
-            )
+            is_body = collective is SourceType.NAMED_ORGANISATION
+            return TypedSource(collective, span.text if is_body else None)
         if head.pos_ == "PROPN" or (not self.parsed and head.is_title and not head.is_sent_start):
             return self._proper(span)
         appos = self.apposition(head)
@@ -320,7 +319,7 @@ class SourceTyper:
         return None
 
     def _by_lexicon(
-        self, word: str, span: object, head: Token, owner: Token | None
+        self, word: str, span: Span, head: Token, owner: Token | None
     ) -> TypedSource | None:
         org_heads = self.by_role.get("organisation_head", {})
         sources = self.by_role.get("source", {})
@@ -336,10 +335,9 @@ class SourceTyper:
                 found = self._resolve(head.i, person=False, words=frozenset(), strict=True)
             if found is not None:
                 return found
-        if word in titles and (
-            self._definite(head) or (owner is not None and owner.dep_ == "compound")
-        ):
-            with_body = (owner is not None and owner.dep_ == "compound") or of_body(head)
+        compounded = owner is not None and owner.dep_ == "compound"
+        if word in titles and (self._definite(head) or compounded):
+            with_body = compounded or of_body(head)
             titled = self._person_in(span) or self._titled(head.i, word, strict=with_body)
             if titled is not None:
                 return titled
@@ -419,9 +417,9 @@ class SourceTyper:
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(text))
         return TypedSource(SourceType.NAMED_ORGANISATION, strip_possessive(text))
 
-    def _person_in(self, span: object) -> TypedSource | None:
+    def _person_in(self, span: Span) -> TypedSource | None:
         """A titled phrase that holds the name: "Mayor of Koszalin Piotr Jedlinski"."""
-        person = next((t for t in span if t.ent_type_ == "PERSON" and not of_body(t.head)), None)  # type: ignore[attr-defined]
+        person = next((t for t in span if t.ent_type_ == "PERSON" and not of_body(t.head)), None)
         if person is None:
             return None
         return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(person)))
