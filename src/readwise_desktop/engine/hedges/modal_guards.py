@@ -102,7 +102,9 @@ def elliptical(doc: Doc, start: int, end: int) -> bool:
 
 
 def _only(subject: Token) -> bool:
-    return any(c.lower_ == "only" for c in subject.children)
+    """ "Only Congress may": read from the parse; a Doc without one has no links to read
+    (reading them there can crash spaCy)."""
+    return has_parse(subject.doc) and any(c.lower_ == "only" for c in subject.children)
 
 
 def _after_is(doc: Doc, end: int) -> bool:
