@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from readwise_desktop.engine.results import SourceType
+from readwise_desktop.engine.text.tokens import has_parse
 
 OUTLET_NOUNS = frozenset(
     {"website", "site", "newspaper", "paper", "magazine", "outlet", "channel", "network"}
@@ -81,7 +82,10 @@ def speaks_for_study(head: Token, authors: frozenset[str], studies: frozenset[st
 
 
 def of_body(head: Token) -> bool:
-    """A title with its place or body: "the mayor of Yartsevo", "the president of the club"."""
+    """A title with its place or body: "the mayor of Yartsevo", "the president of the club".
+    Without a parse there are no links to read (reading them can crash spaCy)."""
+    if not has_parse(head.doc):
+        return False
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             return any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in prep.children)
