@@ -42,7 +42,7 @@ from readwise_desktop.evaluation.scoring import Counts, Range, match_exact, matc
 TRAINED_ON = "PolNeAR v1.0.0, train split (Newell, Margolin & Ruths, LREC 2018)"
 TAGS = {"Source": "SRC", "Cue": "CUE", "Content": "CON"}
 PARAMS: dict[str, Any] = {
-    "c1": 0.2,
+    "c1": 1.0,
     "c2": 0.01,
     "max_iterations": 250,
     "feature.possible_transitions": True,
