@@ -26,6 +26,7 @@ PROPOSAL_NOUNS = "list.hedge.proposal_nouns"
 NARRATIVE_ADVERBS = "list.hedge.narrative_adverbs"
 NARRATIVE_VERBS = "list.hedge.narrative_verbs"
 STATEMENT_NOUNS = "list.hedge.statement_nouns"
+USE_VERBS = "list.hedge.use_verbs"
 
 
 def _governed_verb(doc: Doc, start: int) -> Token | None:
@@ -63,8 +64,10 @@ def epistemic_modal(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     verb = _governed_verb(doc, start)
     if verb is None or verb.lower_ in ("be", "have", "become", "well"):
         return verb is not None
-    if modal == "could" and _manner_asked(verb):
-        return False  # "discussion of how this could be done": a way, not a likelihood
+    if modal == "could" and (
+        _manner_asked(verb) or _purpose_or_time(verb) or _put_to_use(verb, lists)
+    ):
+        return False  # "how this could be done", "so researchers could study", "could be used as"
     subject = clause_subject(verb) if has_parse(doc) else (doc[start - 1] if start > 0 else None)
     if subject is not None and subject.lower_ == "you":
         return False
@@ -73,6 +76,33 @@ def epistemic_modal(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     if modal == "could" and (is_personal(subject) or _is_agent(subject, lists[ABILITY_AGENTS])):
         return False  # "he could swim", "regulators could hold them liable": ability
     return not (is_personal(subject) and verb.lemma_.lower() in lists[PERMISSION_VERBS])
+
+
+def _purpose_or_time(verb: Token) -> bool:
+    """ "so (that) researchers could study it", "until it could review the case": the clause
+    says what was made possible or when, not how likely something is."""
+    if not has_parse(verb.doc):
+        return False
+    for c in verb.children:
+        if c.dep_ == "mark" and (c.lower_ in TIME_MARKS or c.lower_ == "so"):
+            return True
+        if (
+            c.dep_ == "mark"
+            and c.lower_ == "that"
+            and c.i > 0
+            and c.nbor(-1).lower_ in ("so", "order")
+        ):
+            return True
+    return False
+
+
+def _put_to_use(verb: Token, lists: WordLists) -> bool:
+    """ "the invention could be utilized for military purposes": what a thing can serve for."""
+    return (
+        has_parse(verb.doc)
+        and verb.lemma_.lower() in lists[USE_VERBS]
+        and any(c.dep_ == "auxpass" for c in verb.children)
+    )
 
 
 def _manner_asked(verb: Token) -> bool:
