@@ -7,7 +7,7 @@ one-paragraph quotation is left to the quoted speaker; anonymity markers retype 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -171,13 +171,24 @@ def apply_anonymity(doc: Doc, found: list[Candidate], markers: list[Marker]) -> 
 def within_reports(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """An agentless report inside what a named source says is that source's wording, not a
     second, vague source: "his death, they reported, was officially described as pneumonia",
-    "the RCMP stated: "this has been considered an emergency"."""
+    "the RCMP stated: "this has been considered an emergency"". Only in the named report's own
+    sentence: a content carried on over later sentences does not swallow their own reports."""
+    sentence = _sentence_of(doc)
     contents = [
-        c.content for c in found if c.source is not None and c.source_type is not SourceType.VAGUE
+        (sentence(c.cue[0]), c.content)
+        for c in found
+        if c.source is not None and c.source_type is not SourceType.VAGUE
     ]
 
     def inside(cand: Candidate) -> bool:
-        at = doc[cand.cue[0]].idx
-        return any(start <= at < end for start, end in contents)
+        at, sent = doc[cand.cue[0]].idx, sentence(cand.cue[0])
+        return any(s == sent and start <= at < end for s, (start, end) in contents)
 
     return [c for c in found if c.source is not None or not inside(c)]
+
+
+def _sentence_of(doc: Doc) -> Callable[[int], int]:
+    """Token index -> index of its sentence's first token (0 without sentence starts)."""
+    if not doc.has_annotation("SENT_START"):
+        return lambda i: 0
+    return lambda i: doc[i].sent.start

@@ -64,6 +64,8 @@ from readwise_desktop.engine.text.tokens import has_parse
 NOTHING_SAID = "list.attribution.nothing_said"
 NOT_SPEAKERS = "list.attribution.not_speakers"
 LEARNED_REPORT_FORMS = "list.attribution.learned_report_forms"
+BELIEF_VERBS = "list.attribution.belief_verbs"
+AS_NEEDED = frozenset({"see", "view", "regard"})
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "oprd"})
 SPEECH_DEPS = frozenset({"ccomp", "parataxis"})
 
@@ -150,6 +152,7 @@ class AttributionFinder:
             or lemma in self.rules.nominals
             or lemma in known.nouns
             or any(v == lemma or v.startswith(lemma + "_") for v in known.verbs)
+            or (lemma in self.lists[BELIEF_VERBS] and (lemma not in AS_NEEDED or _as_taken(tok)))
         )
 
     def _verb_allows(self, tok: Token, quote_starts: list[int]) -> bool:
@@ -189,7 +192,7 @@ class AttributionFinder:
                 Candidate(
                     cue=cue,
                     source=source,
-                    content=content_range(tok, source),
+                    content=content_range(tok, source, particle),
                     kind=CueKind.VERB,
                     rule_id=rule.id,
                     explanation=rule.explanation,
@@ -368,3 +371,8 @@ def _untyped_subject(head: Token, needs_speaker: bool = False) -> TypedSource | 
     if head.lower_ in UNSPECIFIED or noun or head.ent_type_ == "NORP":
         return TypedSource(SourceType.VAGUE, None)
     return None
+
+
+def _as_taken(verb: Token) -> bool:
+    """ "some see it as a failure": the verb of opinion takes an "as" phrase."""
+    return has_parse(verb.doc) and any(c.lower_ == "as" for c in verb.children)

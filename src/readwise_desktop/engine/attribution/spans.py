@@ -228,10 +228,14 @@ CONTENT_PREPOSITIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-def content_range(verb: Token, source: TokenRange) -> CharRange:
+def content_range(verb: Token, source: TokenRange, particle: Token | None = None) -> CharRange:
+    """What the verb reports: its complements, the object of its particle ("called for an end
+    to the campaign"), else its whole sentence."""
     parts = [
         c for c in verb.children if c.dep_ in CONTENT_DEPS and not (source[0] <= c.i < source[1])
     ]
+    if particle is not None:
+        parts += [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
     sent = verb.sent
     if not parts:
         return CharRange(sent.start_char, sent.end_char)
