@@ -11,7 +11,7 @@ phrase beside them.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -29,6 +29,7 @@ from readwise_desktop.engine.attribution.candidates import (
 from readwise_desktop.engine.attribution.learned import LEARNED_RULE_ID, cue_head, merge_learned
 from readwise_desktop.engine.attribution.noun_phrases import np_range
 from readwise_desktop.engine.attribution.plural import carry_plural
+from readwise_desktop.engine.attribution.questions import outside_questions
 from readwise_desktop.engine.attribution.senses import clause_deps, other_sense, takes_thing
 from readwise_desktop.engine.attribution.sources import Mention, SourceTyper, TypedSource
 from readwise_desktop.engine.attribution.spans import (
@@ -65,6 +66,9 @@ NOTHING_SAID = "list.attribution.nothing_said"
 NOT_SPEAKERS = "list.attribution.not_speakers"
 LEARNED_REPORT_FORMS = "list.attribution.learned_report_forms"
 BELIEF_VERBS = "list.attribution.belief_verbs"
+SPEAKER_NOUNS = "list.attribution.speaker_nouns"
+PEOPLE_NOUNS = "list.attribution.people_nouns"
+PERSON_ENDINGS = "list.attribution.person_endings"
 AS_NEEDED = frozenset({"see", "view", "regard"})
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "oprd"})
 SPEECH_DEPS = frozenset({"ccomp", "parataxis"})
@@ -76,6 +80,7 @@ class AttributionFinder:
         self.matcher, self.phrases = index_rules(rules.phrases)
         self.forms = rules.verb_for_form()
         self.lists = rules.words()
+        self.person_endings = tuple(sorted(self.lists[PERSON_ENDINGS]))
         self.tagger: AttributionTagger | None = None  # the learned tagger, when loaded
         self.phrasal: dict[str, dict[str, VerbRule]] = {}
         for verb in rules.verbs.values():
@@ -109,6 +114,7 @@ class AttributionFinder:
         if self.tagger is not None and has_parse(doc):
             found = self._with_learned(doc, found, typer, quotes)
         found = within_reports(doc, carry_plural(doc, found))
+        found = outside_questions(doc, found, quotes)
         return apply_anonymity(doc, found, anonymous), typer.carried()
 
     def _with_learned(
@@ -134,6 +140,7 @@ class AttributionFinder:
             if c.rule_id == LEARNED_RULE_ID
             and self._reporting_word(cue_head(doc, c.cue))
             and self._verb_allows(cue_head(doc, c.cue), opens)
+            and not self._says_nothing(cue_head(doc, c.cue))
         ]
         kept = {id(c) for c in outside_quotes(doc, learned, quotes)}
         return [c for c in merged if c.rule_id != LEARNED_RULE_ID or id(c) in kept]
@@ -154,6 +161,22 @@ class AttributionFinder:
             or any(v == lemma or v.startswith(lemma + "_") for v in known.verbs)
             or (lemma in self.lists[BELIEF_VERBS] and (lemma not in AS_NEEDED or _as_taken(tok)))
         )
+
+    def _speaker_noun(self, lemma: str) -> bool:
+        """A noun for people or a body that speaks in news ("the family", "the announcer")."""
+        return (
+            lemma in self.lists[SPEAKER_NOUNS]
+            or lemma in self.lists[PEOPLE_NOUNS]
+            or lemma.endswith(self.person_endings)
+        )
+
+    def _says_nothing(self, tok: Token) -> bool:
+        """ "refused to answer", "was rejected" (no agent): a learned cue that reports nothing
+        or whose speaker is not its source."""
+        if tok.lemma_.lower() in self.lists[NOTHING_SAID]:
+            return True
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        return passive and not any(c.dep_ == "agent" for c in tok.children)
 
     def _verb_allows(self, tok: Token, quote_starts: list[int]) -> bool:
         """A learned cue on one of the rules' verbs keeps that verb's conditions: "Police found
@@ -338,7 +361,7 @@ class AttributionFinder:
             if candidate.kind is CueKind.VERB and candidate.root is not None:
                 head = typer.doc[candidate.root]
                 speaker_only = candidate.needs_speaker and not typer.knows(head)
-                typed = typed or _untyped_subject(head, speaker_only)
+                typed = typed or _untyped_subject(head, speaker_only, self._speaker_noun)
                 if source[0] != candidate.root and (typed is None or typed.name is None):
                     source = np_range(typer.doc[candidate.root])  # "officials, who said": not "who"
         if typed is None:
@@ -361,13 +384,16 @@ def _negated_without_content(verb: Token) -> bool:
     )
 
 
-def _untyped_subject(head: Token, needs_speaker: bool = False) -> TypedSource | None:
+def _untyped_subject(
+    head: Token, needs_speaker: bool, speaker_noun: Callable[[str], bool]
+) -> TypedSource | None:
     """A subject the lexicons do not know ("the group", "Republicans", "they"): a vague source.
 
-    Only nouns and "they": "I", "we", "you" speak inside quotations and are left out. A verb
+    Only nouns that head sources in news and "they": "I", "we", "you" speak inside quotations
+    and are left out, and a thing is no speaker ("a great pleasure discussing this"). A verb
     that also takes things as subjects ("their presence highlights ...") needs more than a noun.
     """
-    noun = head.pos_ == "NOUN" and not needs_speaker
+    noun = head.pos_ == "NOUN" and not needs_speaker and speaker_noun(head.lemma_.lower())
     if head.lower_ in UNSPECIFIED or noun or head.ent_type_ == "NORP":
         return TypedSource(SourceType.VAGUE, None)
     return None

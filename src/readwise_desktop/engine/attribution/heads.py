@@ -64,12 +64,14 @@ def _official(noun: Token, official_nouns: frozenset[str]) -> bool:
     return any(w.lower_ in official_nouns or w.lemma_.lower() in official_nouns for w in words)
 
 
-def collective_type(span: Span, head: Token) -> SourceType | None:
+def collective_type(span: Span, head: Token, parties: frozenset[str]) -> SourceType | None:
     """A nationality, people or party as the source ("Democrats in Congress said"): a
-    named body when an institution is named with it, otherwise a vague collective; never
-    a person's name."""
+    named body when it names a party ("Democrats claimed") or an institution is named with
+    it, otherwise a vague collective; never a person's name."""
     if head.ent_type_ != "NORP" or head.tag_ != "NNPS":
         return None
+    if head.lower_ in parties:
+        return SourceType.NAMED_ORGANISATION
     with_body = any(t.ent_type_ in ("ORG", "GPE") and t.i > head.i for t in span)
     return SourceType.NAMED_ORGANISATION if with_body else SourceType.VAGUE
 

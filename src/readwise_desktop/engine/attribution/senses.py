@@ -1,8 +1,11 @@
-"""Reporting verbs used in another sense: a name given, a supposition, a thing handled.
+"""Reporting verbs used in another sense: a name given, a supposition, a thing handled, a
+directive.
 
 "Residents called it Eastgate" names a place; "if the council says no" supposes a statement;
-"showed symptoms" and "would not answer questions" take a thing, not words. Each guard reads
-the dependency parse of the verb only; the word lists are rules data (``word_lists.toml``).
+"showed symptoms" and "would not answer questions" take a thing, not words; "the money the
+president had requested" handles the noun it describes; "called on Fox News to fire Griffin"
+directs someone to act and states no claim. Each guard reads the dependency parse around the
+verb only; the word lists are rules data (``word_lists.toml``).
 """
 
 from __future__ import annotations
@@ -14,12 +17,60 @@ from readwise_desktop.engine.rules.schema import WordLists
 NAMING_VERBS = "list.attribution.naming_verbs"
 INFINITIVE_NOT_SAID = "list.attribution.infinitive_not_said"
 HYPOTHETICAL_MARKS = "list.attribution.hypothetical_marks"
+DIRECTIVE_VERBS = "list.attribution.directive_verbs"
+WORDS_NOUNS = "list.attribution.words_nouns"
+RELATIVE_WORDS = frozenset({"which", "that", "who", "whom", "what"})
+COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "parataxis"})
 THING_PRONOUNS = frozenset({"it", "this", "something", "anything", "nothing", "everything"})
 
 
 def other_sense(verb: Token, lists: WordLists) -> bool:
-    """The verb gives a name or supposes a statement: it reports nothing."""
-    return gives_name(verb, lists) or supposed(verb, lists)
+    """The verb gives a name, supposes a statement, handles the noun it describes or directs
+    someone to act: it reports no claim."""
+    return (
+        gives_name(verb, lists)
+        or supposed(verb, lists)
+        or handles_described_noun(verb, lists)
+        or directs(verb, lists)
+    )
+
+
+def handles_described_noun(verb: Token, lists: WordLists) -> bool:
+    """ "the money the president had requested", "the plan, which he announced on Monday", "as
+    much money as he had requested": the verb's object is the noun its clause describes, a
+    thing; "the things he said" still reports words."""
+    if verb.dep_ == "advcl":
+        compared = any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in verb.children)
+        return compared and not any(c.dep_ in COMPLEMENTS for c in verb.children)
+    if verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.head.children):
+        return _no_own_object(verb)  # "the emergency the governor declared", read as a conjunct
+    if verb.dep_ not in ("relcl", "acl") or verb.head.lemma_.lower() in lists[WORDS_NOUNS]:
+        return False
+    return _no_own_object(verb)
+
+
+def _no_own_object(verb: Token) -> bool:
+    """The verb has a subject of its own but no object or clause: its object is elsewhere."""
+    if not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_WORDS for c in verb.children
+    ):
+        return False  # "officials who said ...": the noun is the speaker
+    own = [c for c in verb.children if c.dep_ in COMPLEMENTS]
+    return all(c.dep_ == "dobj" and c.lower_ in RELATIVE_WORDS for c in own)
+
+
+def directs(verb: Token, lists: WordLists) -> bool:
+    """ "called on Fox News to fire Griffin", "advised citizens to leave", "told me not to
+    worry": a directive with an infinitive and no clause that states something."""
+    if verb.lemma_.lower() not in lists[DIRECTIVE_VERBS]:
+        return False
+    infinitive = finite = False
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            to = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            infinitive |= to
+            finite |= not to
+    return infinitive and not finite
 
 
 def gives_name(verb: Token, lists: WordLists) -> bool:

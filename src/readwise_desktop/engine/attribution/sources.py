@@ -73,6 +73,7 @@ PERSON_WORDS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", 
 
 
 STUDY_AUTHORS = "list.attribution.study_authors"
+PARTY_PLURALS = "list.attribution.party_plurals"
 STUDY_NOUNS = "list.attribution.study_nouns"
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -195,8 +196,9 @@ class SourceTyper:
             return self._resolve(head.i, person=True, words=frozenset())
         if lower in ORG_PRONOUNS:
             return self._resolve(head.i, person=False, words=frozenset())
-        named = self._named(head) or self._person_beside(head) or self._known_surname(head)
-        named = named or self._person_closing(span) or self._by_phrase(head)
+        named = self._name_after_role(span) or self._named(head) or self._person_beside(head)
+        named = named or self._known_surname(head) or self._person_closing(span)
+        named = named or self._by_phrase(head)
         if named is not None:
             return named
         owner = self._owner(head)
@@ -205,7 +207,8 @@ class SourceTyper:
             typed = self._by_lexicon(word, span, head, owner)
             if typed is not None:
                 return self._study_or(typed, head)
-        collective = collective_type(span, head) if self.parsed else None
+        parties = self.lists[PARTY_PLURALS]
+        collective = collective_type(span, head, parties) if self.parsed else None
         if collective is not None:
             is_body = collective is SourceType.NAMED_ORGANISATION
             return TypedSource(collective, span.text if is_body else None)
@@ -292,6 +295,21 @@ class SourceTyper:
         if head.is_title and head.text in self.full_names:
             return TypedSource(SourceType.NAMED_PERSON, self.full_names[head.text])
         return None
+
+    def _name_after_role(self, span: Span) -> TypedSource | None:
+        """A role closed by the person's full name: "Longtime Imus in the Morning writer and
+        performer Rob Bartlett", whatever the parse makes its head."""
+        tokens = [t for t in span if not t.is_punct]
+        last = tokens[-1] if tokens else None
+        if last is None or last.ent_type_ != "PERSON" or last.ent_iob_ == "B":
+            return None  # a one-word name may be a misread title or place
+        first = last.i
+        while first > span.start and span.doc[first].ent_iob_ != "B":
+            first -= 1
+        before = span.doc[first - 1] if first > span.start else None
+        if before is None or not before.is_lower or not before.is_alpha:
+            return None
+        return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(last)))
 
     def _person_closing(self, span: Span) -> TypedSource | None:
         """A description closed by the person's name: "The delegate to the House, Aumua

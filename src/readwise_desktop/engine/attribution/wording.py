@@ -29,7 +29,7 @@ def phrase_candidate(doc: Doc, rule: PhraseRule, start: int, end: int) -> Candid
     if rule.source == "marked":
         src = [start + k for k, is_src in enumerate(flags) if is_src]
         source, root = TokenRange(src[0], src[-1] + 1), src[-1]
-    elif rule.source == "after":
+    elif rule.source in ("after", "cited"):
         source, root = source_after(doc, end)
         if source is None:
             return None
@@ -40,7 +40,7 @@ def phrase_candidate(doc: Doc, rule: PhraseRule, start: int, end: int) -> Candid
         source, root = np_range(subject), subject.i
     sent = doc[start].sent
     content = CharRange(doc[end - 1].idx + len(doc[end - 1]), sent.end_char)
-    if rule.source == "after" or content[0] >= content[1]:
+    if rule.source in ("after", "cited") or content[0] >= content[1]:
         content = CharRange(sent.start_char, sent.end_char)
     return Candidate(
         cue=cue,
@@ -51,10 +51,16 @@ def phrase_candidate(doc: Doc, rule: PhraseRule, start: int, end: int) -> Candid
         explanation=rule.explanation,
         stance=rule.stance,
         root=root,
-        fallback=rule.source_type,
+        fallback=None if _reason_cited(doc, rule, root) else rule.source_type,
         governor=governor,
-        names_source=rule.source in ("after", "marked"),
+        names_source=rule.source in ("after", "cited", "marked"),
     )
+
+
+def _reason_cited(doc: Doc, rule: PhraseRule, root: int | None) -> bool:
+    """ "citing the health crisis": what is cited may be a reason; only a plural ("citing
+    local groups") is taken as a source the lexicons do not know."""
+    return rule.source == "cited" and root is not None and doc[root].tag_ not in ("NNS", "NNPS")
 
 
 def speaker_candidates(doc: Doc, not_speakers: frozenset[str]) -> list[Candidate]:
