@@ -6,9 +6,10 @@ that occur once or twice). The rules know what the corpus does not teach: the so
 resolved name, the stance, a rule id and an explanation, and the careful exceptions ("declined to
 comment", a verb in another sense, an agentless "reports emerged"). So the rules come first:
 
-- a sentence where the rules found an attribution keeps exactly what they found;
-- in a sentence where they found none, each tagger cue with a tagger source becomes an
-  attribution, its source typed by the rules' typer and its explanation naming the cue.
+- the rules' attributions are kept, their source and cue widened to the tagger's span where it
+  strictly contains theirs (PolNeAR's extents: an appositive, "further asserted");
+- each tagger cue the rules did not find, with a tagger source, becomes an attribution, its
+  source typed by the rules' typer and its explanation naming the cue.
 
 Measured on PolNeAR dev and on the Wikinews dev set (``readwise-desktop evaluate``) against the
 tagger first (its spans, the rules only where it found none): that scored 1.8 points more source
@@ -19,12 +20,13 @@ agentless reports, colon frames and second-hand reports that readers rely on.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from readwise_desktop.engine.attribution.candidates import Candidate, CueKind
 from readwise_desktop.engine.attribution.sources import TypedSource
+from readwise_desktop.engine.hedges.finder import HEDGE_SPANS
 from readwise_desktop.engine.learned.tagger import AttributionTagger, TaggedSpan
 from readwise_desktop.engine.results import Stance
 from readwise_desktop.engine.text.ranges import CharRange, TokenRange
@@ -63,19 +65,75 @@ def merge_learned(
     type_source: TypeSource,
     stance_of: StanceOf,
 ) -> list[Candidate]:
-    """The rules' candidates ``found`` (typed), unchanged and in their order, then the tagger's
-    attributions in the sentences where the rules found none (only those are tagged)."""
-    cue_starts = [c.cue.start for c in found]
-
-    def unread(start: int, end: int) -> bool:
-        return not any(start <= s < end for s in cue_starts)
-
+    """The rules' candidates ``found`` (typed), in their order and with the tagger's extents
+    (:func:`_snapped`), then the tagger's attributions on the cues the rules did not find ("said
+    ... and suggested"; dev source exact F1 +0.2)."""
     learned: list[Candidate] = []
-    for tokens, spans in tagger.tag_sequences(doc, unread):
+    found = list(found)
+    hedged = {t.i for span in doc.spans.get(HEDGE_SPANS, ()) for t in span}
+    for tokens, spans in tagger.tag_sequences(doc):
         tags = SentenceTags.of(tokens, spans)
-        proposed = (_learned(doc, tags, cue, type_source, stance_of) for cue in tags.cues)
-        learned += _one_per_source(doc, [c for c in proposed if c is not None])
+        mine = [k for k, c in enumerate(found) if tags.start <= c.cue.start < tags.end]
+        sources = [TokenRange(*found[k].source) for k in mine if found[k].source is not None]
+        for k in mine:
+            found[k] = _snapped(doc, found[k], tags, sources, hedged)
+        rule_cues = [found[k].cue for k in mine]
+        fresh = [c for c in tags.cues if not any(_overlap(c, r) for r in rule_cues)]
+        proposed = (_learned(doc, tags, cue, type_source, stance_of) for cue in fresh)
+        kept = [c for c in proposed if c is not None and not _heard(c, sources)]
+        learned += _one_per_source(doc, kept)
     return [*found, *learned]
+
+
+def _heard(c: Candidate, sources: list[TokenRange]) -> bool:
+    """The rules already attribute the sentence to this source ("Kim Jong Un ... publicly
+    lauded his troops, declaring ..."): a second cue of the same speaker adds nothing."""
+    return c.source is not None and any(_overlap(TokenRange(*c.source), s) for s in sources)
+
+
+def _overlap(a: TokenRange, b: TokenRange) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _snapped(
+    doc: Doc, c: Candidate, tags: SentenceTags, sources: list[TokenRange], hedged: set[int]
+) -> Candidate:
+    """A rule's candidate with PolNeAR's extents where the tagger's span strictly contains the
+    rule's: the source with its appositive or relative clause ("Rucker Culpepper, who runs
+    ...,"), unless the span takes in the cue or another source ("a 2011 study, event
+    organizers"); the cue with the adverbs or auxiliaries before it ("further asserted", "have
+    expressed"; not "presented a report to Putin confirming"), unless they hold a hedge
+    ("reportedly told" stays a second-hand "told"). Dev: source exact F1 +0.7, cue +0.3;
+    the source's type stays the rules'."""
+    if c.source is not None:
+        own = TokenRange(*c.source)
+        for m in tags.sources:
+            inside = m.start <= own.start and own.end <= m.end and m != own
+            inside = inside and _phrase_kept(doc, own, m)
+            others = any(_overlap(m, s) for s in sources if s != own)
+            if inside and not others and not _overlap(m, c.cue):
+                c = replace(c, source=m)
+                break
+    for m in tags.cues:
+        before = m.start < c.cue.start and m.end == c.cue.end
+        added = doc[m.start : c.cue.start]
+        small = len(added) <= 2 and all(t.pos_ in ("ADV", "AUX", "PART") for t in added)
+        clear = small and hedged.isdisjoint(range(m.start, c.cue.start))
+        if before and clear and (c.source is None or not _overlap(m, TokenRange(*c.source))):
+            return replace(c, cue=m)
+    return c
+
+
+def _phrase_kept(doc: Doc, own: TokenRange, wider: TokenRange) -> bool:
+    """The wider source adds no clause of its own: nothing with a verb before the rule's
+    source, and after it a verb only in an appositive or relative clause set off by a comma
+    ("Rucker Culpepper, who runs ..."), not "attorneys general ... filed a lawsuit against the
+    state of emergency Trump"."""
+    verbs = ("VERB", "AUX")
+    if any(t.pos_ in verbs for t in doc[wider.start : own.start]):
+        return False
+    after = doc[own.end : wider.end]
+    return not any(t.pos_ in verbs for t in after) or (len(after) > 0 and after[0].text == ",")
 
 
 def _one_per_source(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:

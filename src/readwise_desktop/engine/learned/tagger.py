@@ -97,6 +97,8 @@ class AttributionTagger:
         self._bytes = (model, source_model)
         self._first = _open(model)
         self._second = _open(source_model) if source_model else None
+        # Per span of the last tag_sequences: the least sure of its tokens' marginals.
+        self.confidence: dict[TaggedSpan, float] = {}
 
     @classmethod
     def from_folder(cls, folder: Path) -> AttributionTagger:
@@ -124,6 +126,7 @@ class AttributionTagger:
         """Each sequence of :func:`features.sentences` with its spans; with ``wanted``, only
         the sequences it accepts (by their token range), the others neither featured nor
         tagged."""
+        self.confidence.clear()
         seqs = sentences(doc)
         if wanted is not None:
             seqs = [t for t in seqs if wanted(t[0].i, t[-1].i + 1)]
@@ -131,7 +134,14 @@ class AttributionTagger:
         return [(t, self._spans(t, f)) for t, f in zip(seqs, feats, strict=True)]
 
     def _spans(self, tokens: list[Token], feats: list[list[str]]) -> list[TaggedSpan]:
-        first = spans_from_tags(tokens, self._first.tag(feats))
+        tags = self._first.tag(feats)
+        first = spans_from_tags(tokens, tags)
+        for s in first:
+            self.confidence[s] = min(
+                self._first.marginal(tags[k], k)
+                for k, t in enumerate(tokens)
+                if s.start <= t.i < s.end
+            )
         if self._second is None:
             return first
         cue_tokens = {i for s in first if s.role == "cue" for i in range(s.start, s.end)}
