@@ -1,7 +1,9 @@
-"""Hand judgements of real news (Wikinews): twice 100 hedge highlights and 100 attributions
-drawn at random (seeds 15 and 16) from 254 articles outside our dev set, each judged by reading
-its sentence. Seed 15 was judged on 2026-12-01 and its mistakes studied; seed 16 was drawn and
-judged on 2026-12-02 after the fixes, as a fresh measurement.
+"""Hand judgements of real news (Wikinews): three times 100 hedge highlights and 100 attributions
+drawn at random (seeds 15, 16 and 17) from 254 articles outside our dev set, each judged by
+reading its sentence. Seed 15 was judged on 2026-12-01 and its mistakes studied; seed 16 was
+drawn and judged on 2026-12-02 after those fixes, as a fresh measurement, and studied in turn;
+seed 17 was drawn on commit f333b4c (2026-12-02, fourth session) and judged as the next fresh
+measurement.
 
 Of the judged findings the analysis still makes, this share must be right; and it must keep
 every finding judged right. The floors are what was measured when they were last raised; the
@@ -22,8 +24,8 @@ from readwise_desktop.evaluation.runner import WIKINEWS_FILE, wikinews_texts
 from tests.locations import FIXTURES
 
 REVIEW = FIXTURES / "hedge_review"
-HEDGE_PRECISION_FLOOR = {15: 0.95, 16: 0.86}  # 84 of 88 and 82 of 95 on 2026-12-02 (fourth session)
-SOURCE_TYPE_FLOOR = {15: 0.80, 16: 0.76}  # 67 of 83 and 68 of 89 on 2026-12-02 (fourth session)
+HEDGE_PRECISION_FLOOR = {15: 0.95, 16: 0.86, 17: 0.95}  # 84/88, 82/95, 95/100 on 2026-12-02
+SOURCE_TYPE_FLOOR = {15: 0.80, 16: 0.76, 17: 0.64}  # 67/83, 68/89, 64/100 on 2026-12-02
 
 
 def _judged(name: str) -> list[dict[str, object]]:
@@ -38,14 +40,14 @@ def analyses(pipeline: LoadedPipeline, shared: Path) -> dict[str, Analysis]:
     texts = wikinews_texts(shared / "data")
     docs = {
         str(r["doc"])
-        for seed in (15, 16)
+        for seed in (15, 16, 17)
         for n in ("hedges", "sources")
         for r in _judged(f"wikinews_seed{seed}_{n}.jsonl")
     }
     return {d: analyze_text(pipeline, texts[d]) for d in sorted(docs)}
 
 
-@pytest.mark.parametrize("seed", [15, 16])
+@pytest.mark.parametrize("seed", [15, 16, 17])
 def test_hedge_highlights_on_real_news_stay_precise(
     analyses: dict[str, Analysis], seed: int
 ) -> None:
@@ -57,7 +59,7 @@ def test_hedge_highlights_on_real_news_stay_precise(
     assert len(right) == sum(bool(j["hedge"]) for j in judged)  # no real hedge lost
 
 
-@pytest.mark.parametrize("seed", [15, 16])
+@pytest.mark.parametrize("seed", [15, 16, 17])
 def test_source_types_on_real_news_hold(analyses: dict[str, Analysis], seed: int) -> None:
     judged = _judged(f"wikinews_seed{seed}_sources.jsonl")
     right = total = lost = 0

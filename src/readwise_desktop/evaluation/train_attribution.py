@@ -293,8 +293,9 @@ def train(
         "date": datetime.now(UTC).date().isoformat(),
         "training_seconds": round(train_seconds),
         "limit": limit,
-        "design": "single CRF; in the app the rules come first and the CRF's attributions "
-        "fill the sentences where they found none ('app hybrid')",
+        "design": "single CRF; in the app the rules come first (their spans widened to the "
+        "CRF's where it adds an appositive or an adverb) and the CRF adds the cues they did not "
+        "find, of sources they did not attribute ('app hybrid')",
     }
     taggers = {"crf": tg.AttributionTagger(first, metadata)}
     if second is not None:

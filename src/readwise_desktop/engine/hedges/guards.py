@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import regex
 from spacy.tokens import Doc, Token
 
 from readwise_desktop.engine.hedges.modal_guards import epistemic_modal, speculative_would
@@ -81,7 +82,28 @@ def number_follows(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
             break
         i += 1
     tok = next_token(doc, i)
-    return tok is not None and (tok.like_num or tok.lower_ in QUANTITY_WORDS)
+    return tok is not None and (
+        tok.like_num or tok.lower_ in QUANTITY_WORDS or CLOCK_TIME.fullmatch(tok.text) is not None
+    )
+
+
+def opinion_clause(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
+    """ "I think the vote was rigged": a belief about a clause, not "I think about it" or
+    "I believe in the project"."""
+    after = next_token(doc, end)
+    return after is None or after.lower_ not in NOT_OPINION
+
+
+def not_case_count(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
+    """Not "reported cases" or "suspected cases": an epidemic's count by its status, not a
+    claim held at a distance ("a reported sixteenth death" is)."""
+    after = next_token(doc, end)
+    counted = after is not None and after.lower_ in ("case", "cases")
+    return not (counted and doc[start].lower_ in ("reported", "suspected"))
+
+
+NOT_OPINION = frozenset({"about", "of", "in", "back", "twice", "through", "for", "it"})
+CLOCK_TIME = regex.compile(r"\d{1,2}[:.]\d{2}")  # "around 8:30 p.m.", "at about 13:40"
 
 
 def not_threshold(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
@@ -219,6 +241,8 @@ def vague_quantity(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
 
 
 GUARDS: dict[str, Guard] = {
+    "opinion_clause": opinion_clause,
+    "not_case_count": not_case_count,
     "number_follows": number_follows,
     "not_month": not_month,
     "not_threshold": not_threshold,
