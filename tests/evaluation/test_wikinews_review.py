@@ -25,7 +25,7 @@ from tests.locations import FIXTURES
 
 REVIEW = FIXTURES / "hedge_review"
 HEDGE_PRECISION_FLOOR = {15: 0.95, 16: 0.86, 17: 0.95}  # 84/88, 82/95, 95/100 on 2026-12-02
-SOURCE_TYPE_FLOOR = {15: 0.80, 16: 0.76, 17: 0.64}  # 67/83, 68/89, 64/100 on 2026-12-02
+SOURCE_TYPE_FLOOR = {15: 0.81, 16: 0.76, 17: 0.71}  # 67/82, 68/89, 67/94 on 2026-12-02
 
 
 def _judged(name: str) -> list[dict[str, object]]:

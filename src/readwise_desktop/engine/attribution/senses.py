@@ -30,8 +30,33 @@ def other_sense(verb: Token, lists: WordLists) -> bool:
     return (
         gives_name(verb, lists)
         or supposed(verb, lists)
+        or imagined(verb, lists)
         or handles_described_noun(verb, lists)
         or directs(verb, lists)
+    )
+
+
+MAYBE_MODALS = frozenset({"might", "could", "may", "should", "must"})
+
+
+def imagined(verb: Token, lists: WordLists) -> bool:
+    """Speech imagined, not reported: "they might have said that's absurd", "if there was a
+    picture, they would say ...", "it's hard to say", "it is fair to say"."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if auxes & MAYBE_MODALS:
+        return True
+    marks = lists[HYPOTHETICAL_MARKS]
+    if "would" in auxes and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        for c in verb.children
+    ):
+        return True
+    head = verb.head
+    return (
+        "to" in auxes
+        and verb.dep_ in ("xcomp", "advcl")
+        and head.lemma_ == "be"
+        and any(c.dep_ == "acomp" for c in head.children)
     )
 
 

@@ -297,19 +297,22 @@ class SourceTyper:
         return None
 
     def _name_after_role(self, span: Span) -> TypedSource | None:
-        """A role closed by the person's full name: "Longtime Imus in the Morning writer and
-        performer Rob Bartlett", whatever the parse makes its head."""
-        tokens = [t for t in span if not t.is_punct]
-        last = tokens[-1] if tokens else None
-        if last is None or last.ent_type_ != "PERSON" or last.ent_iob_ == "B":
-            return None  # a one-word name may be a misread title or place
-        first = last.i
-        while first > span.start and span.doc[first].ent_iob_ != "B":
-            first -= 1
-        before = span.doc[first - 1] if first > span.start else None
-        if before is None or not before.is_lower or not before.is_alpha:
-            return None
-        return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(last)))
+        """A role closed by the person's full name, whatever the parse makes its head:
+        "Longtime Imus in the Morning writer and performer Rob Bartlett", "study co-author Ted
+        Scambos of CU Boulder's institute"; not "the lawyer for John Smith"."""
+        titles = self.by_role.get("title", {})
+        for ent in span.doc.ents:
+            inside = span.start < ent.start and ent.end <= span.end
+            if not inside or ent.label_ != "PERSON" or len(ent) < 2:
+                continue
+            before, after = span.doc[ent.start - 1], span.doc[ent.end : span.end]
+            role = before.lower_ in titles or (
+                before.is_lower and before.is_alpha and before.pos_ not in ("ADP", "DET", "PRON")
+            )
+            closes = not [t for t in after if not t.is_punct] or after[0].lower_ in ("of", ",")
+            if role and closes:
+                return TypedSource(SourceType.NAMED_PERSON, self.canonical(ent.text))
+        return None
 
     def _person_closing(self, span: Span) -> TypedSource | None:
         """A description closed by the person's name: "The delegate to the House, Aumua
