@@ -13,9 +13,10 @@ from __future__ import annotations
 import json
 import re
 import sys
-import textwrap
 from collections import Counter
 from pathlib import Path
+
+from word_list_toml import print_words
 
 MIN_SEEN = 3
 MIN_RATE = 0.5
@@ -36,10 +37,7 @@ def cue_forms(path: str) -> list[str]:
 
 
 def main() -> None:
-    words = ", ".join(f'"{w}"' for w in cue_forms(sys.argv[1]))
-    print("words = [")
-    print(textwrap.fill(words, 96, initial_indent="    ", subsequent_indent="    "))
-    print("]")
+    print_words(cue_forms(sys.argv[1]))
 
 
 if __name__ == "__main__":

