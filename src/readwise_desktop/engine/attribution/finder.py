@@ -60,7 +60,7 @@ from readwise_desktop.engine.rules.schema import HedgeRule, VerbRule
 from readwise_desktop.engine.text.lexicon import UNSPECIFIED
 from readwise_desktop.engine.text.quotes import Quote
 from readwise_desktop.engine.text.ranges import CharRange, TokenRange
-from readwise_desktop.engine.text.tokens import has_parse
+from readwise_desktop.engine.text.tokens import has_parse, is_passive
 
 NOTHING_SAID = "list.attribution.nothing_said"
 NOT_SPEAKERS = "list.attribution.not_speakers"
@@ -149,20 +149,23 @@ class AttributionFinder:
         merged = merge_learned(doc, found, self.tagger, type_source, stance_of)
         opens = [q.start for q in quotes]
 
-        def sure(c: Candidate, least: float) -> bool:
-            assert self.tagger is not None
-            return self.tagger.confidence.get(TaggedSpan("cue", *c.cue), 0.0) >= least
-
         learned = [
-            c
-            for c in merged
-            if c.rule_id == LEARNED_RULE_ID
-            and (self._reporting_word(cue_head(doc, c.cue)) or sure(c, SURE_WORD))
-            and self._verb_allows(cue_head(doc, c.cue), opens, sure(c, SURE_VERB))
-            and not self._says_nothing(cue_head(doc, c.cue))
+            c for c in merged if c.rule_id == LEARNED_RULE_ID and self._learned_kept(doc, c, opens)
         ]
         kept = {id(c) for c in outside_quotes(doc, learned, quotes)}
         return [c for c in merged if c.rule_id != LEARNED_RULE_ID or id(c) in kept]
+
+    def _learned_kept(self, doc: Doc, c: Candidate, quote_starts: list[int]) -> bool:
+        """A learned cue on a reporting word (or one the model is sure of), allowed by its
+        verb's conditions, and not a cue that says nothing."""
+        assert self.tagger is not None
+        head = cue_head(doc, c.cue)
+        sure = self.tagger.confidence.get(TaggedSpan("cue", *c.cue), 0.0)
+        return (
+            (sure >= SURE_WORD or self._reporting_word(head))
+            and self._verb_allows(head, quote_starts, sure >= SURE_VERB)
+            and not self._says_nothing(head)
+        )
 
     def _reporting_word(self, tok: Token) -> bool:
         """A learned cue is kept only on a reporting word: a form PolNeAR marks as a cue at
@@ -194,8 +197,7 @@ class AttributionFinder:
         or whose speaker is not its source."""
         if tok.lemma_.lower() in self.lists[NOTHING_SAID]:
             return True
-        passive = any(c.dep_ == "auxpass" for c in tok.children)
-        return passive and not any(c.dep_ == "agent" for c in tok.children)
+        return is_passive(tok) and not any(c.dep_ == "agent" for c in tok.children)
 
     def _verb_allows(self, tok: Token, quote_starts: list[int], sure: bool = False) -> bool:
         """A learned cue on one of the rules' verbs keeps that verb's conditions: "Police found
@@ -206,8 +208,7 @@ class AttributionFinder:
             return True
         if other_sense(tok, self.lists):
             return False
-        passive = any(c.dep_ == "auxpass" for c in tok.children)
-        clause = (sure and not passive) or self._clause_ok(tok, rule, quote_starts)
+        clause = (sure and not is_passive(tok)) or self._clause_ok(tok, rule, quote_starts)
         return clause and not _negated_without_content(tok)
 
     # --- reporting verbs, from the parse ----------------------------------------------------

@@ -301,9 +301,8 @@ class SourceTyper:
         "Longtime Imus in the Morning writer and performer Rob Bartlett", "study co-author Ted
         Scambos of CU Boulder's institute"; not "the lawyer for John Smith"."""
         titles = self.by_role.get("title", {})
-        for ent in span.doc.ents:
-            inside = span.start < ent.start and ent.end <= span.end
-            if not inside or ent.label_ != "PERSON" or len(ent) < 2:
+        for ent in span.ents:
+            if ent.start == span.start or ent.label_ != "PERSON" or len(ent) < 2:
                 continue
             before, after = span.doc[ent.start - 1], span.doc[ent.end : span.end]
             role = before.lower_ in titles or (

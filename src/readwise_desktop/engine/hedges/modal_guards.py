@@ -14,6 +14,7 @@ from readwise_desktop.engine.text.lexicon import NOT
 from readwise_desktop.engine.text.tokens import (
     clause_subject,
     has_parse,
+    is_passive,
     is_personal,
     next_token,
 )
@@ -98,11 +99,7 @@ def _purpose_or_time(verb: Token) -> bool:
 
 def _put_to_use(verb: Token, lists: WordLists) -> bool:
     """ "the invention could be utilized for military purposes": what a thing can serve for."""
-    return (
-        has_parse(verb.doc)
-        and verb.lemma_.lower() in lists[USE_VERBS]
-        and any(c.dep_ == "auxpass" for c in verb.children)
-    )
+    return has_parse(verb.doc) and verb.lemma_.lower() in lists[USE_VERBS] and is_passive(verb)
 
 
 def _manner_asked(verb: Token) -> bool:
@@ -163,7 +160,7 @@ def speculative_would(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
         return False
     if _under_a_plan(sent, lists[PROPOSAL_NOUNS]):
         return False
-    if verb.lemma_.lower() not in GUESSING_VERBS or any(c.dep_ == "auxpass" for c in verb.children):
+    if verb.lemma_.lower() not in GUESSING_VERBS or is_passive(verb):
         return False  # "people would enroll", "mines would be sold": a plan's terms
     subject = clause_subject(verb)
     if subject is not None and (

@@ -97,7 +97,8 @@ class AttributionTagger:
         self._bytes = (model, source_model)
         self._first = _open(model)
         self._second = _open(source_model) if source_model else None
-        # Per span of the last tag_sequences: the least sure of its tokens' marginals.
+        # Per cue of the last tag_sequences: the least sure of its tokens' marginals (read by
+        # the attribution finder; one worker thread owns the pipeline, so this state is safe).
         self.confidence: dict[TaggedSpan, float] = {}
 
     @classmethod
@@ -136,12 +137,11 @@ class AttributionTagger:
     def _spans(self, tokens: list[Token], feats: list[list[str]]) -> list[TaggedSpan]:
         tags = self._first.tag(feats)
         first = spans_from_tags(tokens, tags)
+        at = {t.i: k for k, t in enumerate(tokens)}
         for s in first:
-            self.confidence[s] = min(
-                self._first.marginal(tags[k], k)
-                for k, t in enumerate(tokens)
-                if s.start <= t.i < s.end
-            )
+            if s.role == "cue":
+                ks = [at[i] for i in range(s.start, s.end) if i in at]
+                self.confidence[s] = min(self._first.marginal(tags[k], k) for k in ks)
         if self._second is None:
             return first
         cue_tokens = {i for s in first if s.role == "cue" for i in range(s.start, s.end)}

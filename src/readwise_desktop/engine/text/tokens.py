@@ -23,5 +23,10 @@ def clause_subject(verb: Token) -> Token | None:
     return None
 
 
+def is_passive(verb: Token) -> bool:
+    """The verb has a passive auxiliary ("was rejected", "could be used")."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def is_personal(tok: Token | None) -> bool:
     return tok is not None and (tok.lower_ in PERSONAL or tok.ent_type_ == "PERSON")
