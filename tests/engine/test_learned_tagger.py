@@ -140,9 +140,8 @@ def test_the_feature_strings_are_pinned(
 
 def test_bio_tags_become_spans(pipeline: LoadedPipeline) -> None:
     doc = pipeline.nlp.make_doc("Aides to the mayor said on Monday")
-    tokens = list(doc)
     tags = ["B-SRC", "I-SRC", "I-SRC", "I-SRC", "B-CUE", "O", "I-CUE"]
-    assert spans_from_tags(tokens, tags) == [
+    assert spans_from_tags([t.i for t in doc], tags) == [
         TaggedSpan("source", 0, 4),
         TaggedSpan("cue", 4, 5),
         TaggedSpan("cue", 6, 7),

@@ -195,7 +195,7 @@ def jackknife_cues(data: Sequences, seed: int, scratch: Path) -> list[list[set[i
         model.open(str(scratch / f"fold{k}.crfsuite"))
         for a in held:
             for toks, x in zip(data.tokens[a], data.features[a], strict=True):
-                found = tg.spans_from_tags(toks, model.tag(x))
+                found = tg.spans_from_tags([t.i for t in toks], model.tag(x))
                 cues[a].append({i for s in found if s.role == "cue" for i in range(*s[1:])})
         model.close()
         (scratch / f"fold{k}.crfsuite").unlink()

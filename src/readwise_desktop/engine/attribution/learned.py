@@ -51,11 +51,11 @@ class SentenceTags:
     contents: tuple[TokenRange, ...]
 
     @classmethod
-    def of(cls, tokens: Sequence[Token], spans: Sequence[TaggedSpan]) -> SentenceTags:
+    def of(cls, seq: Sequence[int], spans: Sequence[TaggedSpan]) -> SentenceTags:
         def role(name: str) -> tuple[TokenRange, ...]:
             return tuple(TokenRange(s.start, s.end) for s in spans if s.role == name)
 
-        return cls(tokens[0].i, tokens[-1].i + 1, role("cue"), role("source"), role("content"))
+        return cls(seq[0], seq[-1] + 1, role("cue"), role("source"), role("content"))
 
 
 def merge_learned(
@@ -71,8 +71,8 @@ def merge_learned(
     learned: list[Candidate] = []
     found = list(found)
     hedged = {t.i for span in doc.spans.get(HEDGE_SPANS, ()) for t in span}
-    for tokens, spans in tagger.tag_sequences(doc):
-        tags = SentenceTags.of(tokens, spans)
+    for seq, spans in tagger.tag_sequences(doc):
+        tags = SentenceTags.of(seq, spans)
         mine = [k for k, c in enumerate(found) if tags.start <= c.cue.start < tags.end]
         sources = [s for k in mine if (s := found[k].source) is not None]
         for k in mine:

@@ -51,18 +51,19 @@ def sentences(doc: Doc) -> list[list[Token]]:
     return out
 
 
-def doc_features(
-    doc: Doc, lexicon: Lexicon, firsts: Collection[int] | None = None
-) -> list[list[list[str]]]:
-    """Features of every token of every sequence of :func:`sentences` (same order); with
-    ``firsts``, only of the sequences whose first token is in it (a sequence's features do
-    not depend on which others are computed)."""
+def doc_features(doc: Doc, lexicon: Lexicon) -> list[list[list[str]]]:
+    """Features of every token of every sequence of :func:`sentences` (same order)."""
+    return [feats for _, feats in featured_sequences(doc, lexicon)]
+
+
+def featured_sequences(doc: Doc, lexicon: Lexicon) -> list[tuple[list[int], list[list[str]]]]:
+    """Each sequence of :func:`sentences` as the Doc's token indices, with its features."""
     parse = ParseTable(doc, lexicon)
-    inside = quoted(doc)
     seqs = parse.sequences()
-    if firsts is not None:
-        seqs = [seq for seq in seqs if seq[0] in firsts]
-    return [parse.sequence(seq, inside) for seq in seqs]
+    if not seqs:
+        return []
+    inside = quoted(doc)
+    return [(seq, parse.sequence(seq, inside)) for seq in seqs]
 
 
 def quoted(doc: Doc) -> list[bool]:

@@ -98,18 +98,15 @@ class ParseTable:
         shapes = {kind: _shape(*kind) for kind in set(kinds)}
         self.shape = [shapes[kind] for kind in kinds]
         self.ent = _entities(doc, iob, ent)
+        _MEMOS.bound()
+        self.tags, self.above, self.verb_feats, self.shown = (
+            _MEMOS.tags,
+            _MEMOS.above,
+            _MEMOS.verb_feats,
+            _MEMOS.shown,
+        )
         # What hangs below each token: its children's labels, a clause or a colon ("said:
         # ..."), a quotation mark.
-        # Feature strings by the values they show, each made once (most recur in a Doc).
-        self.tags = _Memo(partial(_labelled, ("p", "t", "d", "s", "e", "rv", "sn")))
-        self.above = _Memo(partial(_labelled, ("hp", "va", "ra", "path")))
-        self.verb_feats = _Memo(_verb_features)
-        self.shown = {
-            off: _Memo(
-                partial(_labelled, [f"{off}:{n}" for n in _SHOWN[: 6 if abs(off) == 1 else 2]])
-            )
-            for off in _OFFSETS
-        }
         self.kid_deps: dict[int, set[str]] = {}
         self.clause = [False] * len(doc)
         self.quote_kid = [False] * len(doc)
@@ -278,6 +275,30 @@ class _Memo(dict[Key, tuple[str, ...]]):
         return made
 
 
+class _Memos:
+    """Feature strings by the values they show, each made once per process: the values are
+    tags, labels and the lemma of a verb, so the strings recur across Docs."""
+
+    MAX_KEYS = 200_000  # the verbs' lemmas are an open class: start again past this many
+
+    def __init__(self) -> None:
+        self.tags = _Memo(partial(_labelled, ("p", "t", "d", "s", "e", "rv", "sn")))
+        self.above = _Memo(partial(_labelled, ("hp", "va", "ra", "path")))
+        self.verb_feats = _Memo(_verb_features)
+        self.shown = {
+            off: _Memo(
+                partial(_labelled, [f"{off}:{n}" for n in _SHOWN[: 6 if abs(off) == 1 else 2]])
+            )
+            for off in _OFFSETS
+        }
+
+    def bound(self) -> None:
+        memos = [self.tags, self.above, self.verb_feats, *self.shown.values()]
+        if sum(len(m) for m in memos) > self.MAX_KEYS:
+            for memo in memos:
+                memo.clear()
+
+
 def _labelled(names: Sequence[str], *values: str) -> tuple[str, ...]:
     return tuple(f"{n}={v}" for n, v in zip(names, values, strict=True))
 
@@ -302,5 +323,6 @@ def bucket(n: int) -> str:
     return "6-10" if n < 11 else "11+"
 
 
+_MEMOS = _Memos()
 _FROM_START = [f"pos_from_start={bucket(k)}" for k in range(12)]  # 11 and on: "11+"
 _FROM_END = [f"pos_from_end={bucket(k)}" for k in range(12)]

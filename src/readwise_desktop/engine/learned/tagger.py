@@ -14,20 +14,19 @@ policy with the rules.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import pycrfsuite
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from readwise_desktop.engine.learned.features import (
     FEATURE_SET,
     FEATURE_VERSION,
     Lexicon,
     cue_features,
-    doc_features,
-    sentences,
+    featured_sequences,
 )
 
 ROLES = {"SRC": "source", "CUE": "cue", "CON": "content"}
@@ -49,20 +48,21 @@ class TaggedSpan(NamedTuple):
     end: int
 
 
-def spans_from_tags(tokens: Sequence[Token], tags: Sequence[str]) -> list[TaggedSpan]:
-    """BIO tags of a sequence to token spans; an I- without its B- opens a span. A span runs on
-    over the whitespace tokens the sequence leaves out ("Donald  Trump")."""
+def spans_from_tags(seq: Sequence[int], tags: Sequence[str]) -> list[TaggedSpan]:
+    """BIO tags of a sequence (its tokens' indices in the Doc) to token spans; an I- without its
+    B- opens a span. A span runs on over the whitespace tokens the sequence leaves out ("Donald
+    Trump")."""
     out: list[TaggedSpan] = []
     role, start, last = "", -1, -1
-    for token, tag in zip(tokens, tags, strict=True):
+    for i, tag in zip(seq, tags, strict=True):
         prefix, _, label = tag.partition("-")
         current = ROLES.get(label, "")
         if role and (prefix != "I" or current != role):
             out.append(TaggedSpan(role, start, last + 1))
             role = ""
         if current and not role:
-            role, start = current, token.i
-        last = token.i
+            role, start = current, i
+        last = i
     if role:
         out.append(TaggedSpan(role, start, last + 1))
     return out
@@ -121,23 +121,15 @@ class AttributionTagger:
         out = [span for _, spans in self.tag_sequences(doc) for span in spans]
         return sorted(out, key=lambda s: (s.start, s.end, s.role))
 
-    def tag_sequences(
-        self, doc: Doc, wanted: Callable[[int, int], bool] | None = None
-    ) -> list[tuple[list[Token], list[TaggedSpan]]]:
-        """Each sequence of :func:`features.sentences` with its spans; with ``wanted``, only
-        the sequences it accepts (by their token range), the others neither featured nor
-        tagged."""
+    def tag_sequences(self, doc: Doc) -> list[tuple[list[int], list[TaggedSpan]]]:
+        """Each sequence of :func:`features.sentences` (its token indices) with its spans."""
         self.confidence.clear()
-        seqs = sentences(doc)
-        if wanted is not None:
-            seqs = [t for t in seqs if wanted(t[0].i, t[-1].i + 1)]
-        feats = doc_features(doc, self.lexicon, {t[0].i for t in seqs})
-        return [(t, self._spans(t, f)) for t, f in zip(seqs, feats, strict=True)]
+        return [(seq, self._spans(doc, seq, f)) for seq, f in featured_sequences(doc, self.lexicon)]
 
-    def _spans(self, tokens: list[Token], feats: list[list[str]]) -> list[TaggedSpan]:
+    def _spans(self, doc: Doc, seq: list[int], feats: list[list[str]]) -> list[TaggedSpan]:
         tags = self._first.tag(feats)
-        first = spans_from_tags(tokens, tags)
-        at = {t.i: k for k, t in enumerate(tokens)}
+        first = spans_from_tags(seq, tags)
+        at = {i: k for k, i in enumerate(seq)}
         for s in first:
             if s.role == "cue":
                 ks = [at[i] for i in range(s.start, s.end) if i in at]
@@ -145,9 +137,9 @@ class AttributionTagger:
         if self._second is None:
             return first
         cue_tokens = {i for s in first if s.role == "cue" for i in range(s.start, s.end)}
-        extra = cue_features(tokens, cue_tokens)
+        extra = cue_features([doc[i] for i in seq], cue_tokens)
         second = self._second.tag([a + b for a, b in zip(feats, extra, strict=True)])
-        sources = [s for s in spans_from_tags(tokens, second) if s.role == "source"]
+        sources = [s for s in spans_from_tags(seq, second) if s.role == "source"]
         return [s for s in first if s.role != "source"] + sources
 
 
