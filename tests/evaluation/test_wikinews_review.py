@@ -1,8 +1,9 @@
-"""Hand judgements of real news (Wikinews): three times 100 hedge highlights and 100 attributions
-drawn at random (seeds 15, 16 and 17) from 254 articles outside our dev set, each judged by
+"""Hand judgements of real news (Wikinews): four times 100 hedge highlights and 100 attributions
+drawn at random (seeds 15 to 18) from 254 articles outside our dev set, each judged by
 reading its sentence. Seed 15 was judged on 2026-12-01 and its mistakes studied; seed 16 was
 drawn and judged on 2026-12-02 after those fixes, as a fresh measurement, and studied in turn;
-seed 17 was drawn on commit f333b4c (2026-12-02, fourth session) and judged as the next fresh
+seed 17 was drawn on commit f333b4c (2026-12-02, fourth session) and seed 18 on d38d57b (fifth
+session, ``python tools/review_sample.py --seed 18``), each judged as the next fresh
 measurement.
 
 Of the judged findings the analysis still makes, this share must be right; and it must keep
@@ -24,8 +25,10 @@ from readwise_desktop.evaluation.runner import WIKINEWS_FILE, wikinews_texts
 from tests.locations import FIXTURES
 
 REVIEW = FIXTURES / "hedge_review"
-HEDGE_PRECISION_FLOOR = {15: 0.95, 16: 0.86, 17: 0.95}  # 84/88, 82/95, 95/100 on 2026-12-02
-SOURCE_TYPE_FLOOR = {15: 0.81, 16: 0.76, 17: 0.71}  # 67/82, 68/89, 67/94 on 2026-12-02
+# Measured on 2026-12-02: 84/88, 82/94, 95/100, 81/95 hedges; 67/82, 68/89, 67/94, 65/100 sources.
+HEDGE_PRECISION_FLOOR = {15: 0.95, 16: 0.87, 17: 0.95, 18: 0.85}
+SOURCE_TYPE_FLOOR = {15: 0.81, 16: 0.76, 17: 0.71, 18: 0.65}
+SEEDS = sorted(HEDGE_PRECISION_FLOOR)
 
 
 def _judged(name: str) -> list[dict[str, object]]:
@@ -40,14 +43,14 @@ def analyses(pipeline: LoadedPipeline, shared: Path) -> dict[str, Analysis]:
     texts = wikinews_texts(shared / "data")
     docs = {
         str(r["doc"])
-        for seed in (15, 16, 17)
+        for seed in SEEDS
         for n in ("hedges", "sources")
         for r in _judged(f"wikinews_seed{seed}_{n}.jsonl")
     }
     return {d: analyze_text(pipeline, texts[d]) for d in sorted(docs)}
 
 
-@pytest.mark.parametrize("seed", [15, 16, 17])
+@pytest.mark.parametrize("seed", SEEDS)
 def test_hedge_highlights_on_real_news_stay_precise(
     analyses: dict[str, Analysis], seed: int
 ) -> None:
@@ -59,7 +62,7 @@ def test_hedge_highlights_on_real_news_stay_precise(
     assert len(right) == sum(bool(j["hedge"]) for j in judged)  # no real hedge lost
 
 
-@pytest.mark.parametrize("seed", [15, 16, 17])
+@pytest.mark.parametrize("seed", SEEDS)
 def test_source_types_on_real_news_hold(analyses: dict[str, Analysis], seed: int) -> None:
     judged = _judged(f"wikinews_seed{seed}_sources.jsonl")
     right = total = lost = 0

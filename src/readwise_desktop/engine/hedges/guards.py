@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import regex
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from readwise_desktop.engine.hedges.modal_guards import epistemic_modal, speculative_would
 from readwise_desktop.engine.rules.schema import WordLists
@@ -29,6 +29,7 @@ POSSIBLE_BLOCKERS = "list.hedge.possible_blockers"
 NOT_COUNTED = "list.hedge.not_counted"
 POLLING_TERMS = "list.hedge.polling_terms"
 REQUIREMENT_WORDS = "list.hedge.requirement_words"
+NORMATIVE_WORDS = "list.hedge.normative_words"
 
 QUANTITY_WORDS = frozenset(
     {
@@ -89,9 +90,25 @@ def number_follows(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
 
 def opinion_clause(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     """ "I think the vote was rigged": a belief about a clause, not "I think about it" or
-    "I believe in the project"."""
+    "I believe in the project", nor a conviction about what ought to be ("I think all software
+    should be free", "I believe the reform needs to be gradual")."""
     after = next_token(doc, end)
-    return after is None or after.lower_ not in NOT_OPINION
+    if after is not None and after.lower_ in NOT_OPINION:
+        return False
+    return not (has_parse(doc) and _normative(doc[start:end], lists[NORMATIVE_WORDS]))
+
+
+def _normative(cue: Span, words: frozenset[str]) -> bool:
+    """The clause the cue's verb takes says what should be: a modal of obligation on it (not
+    of a past expectation), or it is "need"/"have" with an infinitive ("needs to be")."""
+    verb = next((t for t in cue if t.pos_ == "VERB"), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) if verb else None
+    if clause is None:
+        return False
+    if clause.lemma_.lower() in words and any(c.dep_ == "xcomp" for c in clause.children):
+        return True
+    auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    return not auxes.isdisjoint(words) and "have" not in auxes  # not "should have reached"
 
 
 def not_case_count(doc: Doc, start: int, end: int, lists: WordLists) -> bool:

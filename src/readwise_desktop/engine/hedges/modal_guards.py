@@ -42,6 +42,12 @@ def _governed_verb(doc: Doc, start: int) -> Token | None:
     return None
 
 
+def _inverted(modal: Token, verb: Token) -> bool:
+    """The modal comes before its verb's subject."""
+    subject = clause_subject(verb)
+    return subject is not None and subject.i > modal.i
+
+
 def _is_agent(tok: Token | None, agents: frozenset[str]) -> bool:
     return tok is not None and (tok.lemma_.lower() in agents or tok.lower_ in agents)
 
@@ -63,6 +69,8 @@ def epistemic_modal(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     if elliptical(doc, start, end):
         return False  # "if she could", "everything you could": ability, its verb left out
     verb = _governed_verb(doc, start)
+    if verb is not None and has_parse(doc) and _inverted(doc[start], verb):
+        return False  # "May his soul rest", "Could this be the end?": a wish or a question
     if verb is None or verb.lower_ in ("be", "have", "become", "well"):
         return verb is not None
     if modal == "could" and (
