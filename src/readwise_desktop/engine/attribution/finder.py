@@ -63,6 +63,7 @@ from readwise_desktop.engine.text.ranges import CharRange, TokenRange
 from readwise_desktop.engine.text.tokens import has_parse, is_passive
 
 NOTHING_SAID = "list.attribution.nothing_said"
+TOPIC_VERBS = "list.attribution.topic_verbs"
 NOT_SPEAKERS = "list.attribution.not_speakers"
 LEARNED_REPORT_FORMS = "list.attribution.learned_report_forms"
 BELIEF_VERBS = "list.attribution.belief_verbs"
@@ -202,7 +203,10 @@ class AttributionFinder:
     def _verb_allows(self, tok: Token, quote_starts: list[int], sure: bool = False) -> bool:
         """A learned cue on one of the rules' verbs keeps that verb's conditions: "Police found
         a body", "thanked supporters", "chanted slogans" have no clause, so they report nothing.
-        A cue the model is ``sure`` of needs no clause, but keeps the verb's other senses."""
+        A cue the model is ``sure`` of needs no clause, but keeps the verb's other senses, and
+        a verb of a topic or a stance needs one always ("discussed her career")."""
+        if tok.lemma_.lower() in self.lists[TOPIC_VERBS]:
+            return self._has_clause(tok, quote_starts, False)
         rule = self._verb_rule(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
         if rule is None:
             return True

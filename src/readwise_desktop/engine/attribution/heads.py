@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Span, Token
 
 from readwise_desktop.engine.results import SourceType
@@ -22,6 +24,8 @@ OUTLET_NOUNS = frozenset(
     | {"broadcaster", "station", "agency", "blog", "publication", "tabloid", "daily", "wire"}
 )
 MEMBER_PREPOSITIONS = frozenset({"in", "at", "from", "within", "inside", "of", "close"})
+KNOWN_DETERMINERS = frozenset({"the", "its", "their", "these", "both"})
+BARE_AUTHORS = frozenset({"researchers", "authors"})
 GATHERINGS = frozenset(
     {"assembly", "group", "delegation", "meeting", "panel", "team", "coalition", "number"}
     | {"handful", "couple", "pair", "dozen", "dozens", "majority", "bloc", "gathering"}
@@ -76,11 +80,35 @@ def collective_type(span: Span, head: Token, parties: frozenset[str]) -> SourceT
     return SourceType.NAMED_ORGANISATION if with_body else SourceType.VAGUE
 
 
-def speaks_for_study(head: Token, authors: frozenset[str], studies: frozenset[str]) -> bool:
-    """ "scientists" or "researchers" in the sentence that names their study."""
+def speaks_for_study(
+    head: Token, authors: frozenset[str], studies: frozenset[str], speech: frozenset[str]
+) -> bool:
+    """ "scientists" or "researchers" in the sentence that names their study, or "the
+    researchers" telling its findings after it ("A study in Nature ... The researchers
+    concluded"): its authors. "..., the researchers said" after it gives their own words."""
     if head.lower_ not in authors:
         return False
-    return any(t.pos_ == "NOUN" and t.lemma_.lower() in studies for t in head.sent)
+    if any(t.pos_ == "NOUN" and t.lemma_.lower() in studies for t in head.sent):
+        return True
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in speech:
+        return False
+    return _known_authors(head) and any(
+        t.pos_ == "NOUN" and t.lemma_.lower() in studies for t in head.doc[: head.sent.start]
+    )
+
+
+def _known_authors(head: Token) -> bool:
+    """ "the researchers", "its authors", "Researchers" alone: the ones the text has met; not
+    "other researchers", "some scientists", "researchers at Harvard", a "team", or
+    "scientists" alone, who are science at large ("Scientists debate whether ...")."""
+    if head.lower_ in ("team", "teams"):
+        return False
+    lefts = list(head.lefts)
+    if any(c.lower_ not in KNOWN_DETERMINERS for c in lefts):
+        return False
+    if not lefts and head.lower_ not in BARE_AUTHORS:
+        return False
+    return not any(c.dep_ in ("prep", "relcl", "acl") for c in head.rights)
 
 
 def of_body(head: Token) -> bool:
@@ -91,4 +119,16 @@ def of_body(head: Token) -> bool:
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             return any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in prep.children)
+    return False
+
+
+def for_body(head: Token, bodies: Collection[str]) -> bool:
+    """An office held for a body: "the spokesperson for the German government", "a
+    spokesman for Acme"; the office speaks for it, not a person named before."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            return any(
+                g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.lemma_.lower() in bodies)
+                for g in prep.children
+            )
     return False

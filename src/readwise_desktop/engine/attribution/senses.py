@@ -1,11 +1,12 @@
 """Reporting verbs used in another sense: a name given, a supposition, a thing handled, a
-directive.
+directive, an act performed.
 
 "Residents called it Eastgate" names a place; "if the council says no" supposes a statement;
 "showed symptoms" and "would not answer questions" take a thing, not words; "the money the
 president had requested" handles the noun it describes; "called on Fox News to fire Griffin"
-directs someone to act and states no claim. Each guard reads the dependency parse around the
-verb only; the word lists are rules data (``word_lists.toml``).
+directs someone to act and states no claim; "declared a state of emergency" and "announced
+three days of mourning" perform an act and report nothing. Each guard reads the dependency
+parse around the verb only; the word lists are rules data (``word_lists.toml``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ INFINITIVE_NOT_SAID = "list.attribution.infinitive_not_said"
 HYPOTHETICAL_MARKS = "list.attribution.hypothetical_marks"
 DIRECTIVE_VERBS = "list.attribution.directive_verbs"
 WORDS_NOUNS = "list.attribution.words_nouns"
+PERFORMATIVE_VERBS = "list.attribution.performative_verbs"
+PERFORMED_ACTS = "list.attribution.performed_acts"
+ACT_OBJECTS = frozenset({"dobj", "oprd", "npadvmod", "attr"})
+PURPOSE_MARKS = frozenset({"so", "because"})
 RELATIVE_WORDS = frozenset({"which", "that", "who", "whom", "what"})
 COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "parataxis"})
 THING_PRONOUNS = frozenset({"it", "this", "something", "anything", "nothing", "everything"})
@@ -33,6 +38,7 @@ def other_sense(verb: Token, lists: WordLists) -> bool:
         or imagined(verb, lists)
         or handles_described_noun(verb, lists)
         or directs(verb, lists)
+        or performs(verb, lists)
     )
 
 
@@ -96,6 +102,43 @@ def directs(verb: Token, lists: WordLists) -> bool:
             infinitive |= to
             finite |= not to
     return infinitive and not finite
+
+
+def performs(verb: Token, lists: WordLists) -> bool:
+    """ "declared a state of emergency", "announced three days of mourning", "the curfew the
+    mayor declared": the verb performs an act of office and reports no words. With a clause
+    of its own ("declared that the war was over") it reports."""
+    if verb.lemma_.lower() not in lists[PERFORMATIVE_VERBS]:
+        return False
+    if _own_clause(verb):
+        return False
+    acts = lists[PERFORMED_ACTS]
+    objects = [c for c in verb.children if c.dep_ in ACT_OBJECTS]
+    if any(_names_act(o, acts) for o in objects):
+        return True
+    if any(o.ent_type_ != "DATE" for o in objects):
+        return False  # "declared victory", "announced the results"; not "last Friday"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i == 0:
+        return False
+    described = verb.doc[subject.left_edge.i - 1]  # "the state of emergency [Trump] declared"
+    return described.lemma_.lower() in acts
+
+
+def _own_clause(verb: Token) -> bool:
+    """A clause that tells what was declared; not one of purpose ("so he could fund a wall")."""
+    return any(
+        c.dep_ in ("ccomp", "parataxis", "xcomp")
+        and not any(m.dep_ == "mark" and m.lower_ in PURPOSE_MARKS for m in c.children)
+        for c in verb.children
+    )
+
+
+def _names_act(noun: Token, acts: frozenset[str]) -> bool:
+    """The object or its "of" noun is an act: "a state of emergency", "days of mourning"."""
+    words = [noun, *(c for c in noun.children if c.dep_ == "conj")]
+    words += [g for w in list(words) for p in w.children if p.lower_ == "of" for g in p.children]
+    return any(w.lemma_.lower() in acts for w in words)
 
 
 def gives_name(verb: Token, lists: WordLists) -> bool:

@@ -16,11 +16,13 @@ from spacy.tokens import Doc, Span, Token
 from readwise_desktop.engine.attribution.heads import (
     among_officials,
     collective_type,
+    for_body,
     of_body,
     outlet_name,
     speaks_for_study,
 )
 from readwise_desktop.engine.attribution.noun_phrases import entity_text, np_range, strip_possessive
+from readwise_desktop.engine.attribution.persons import SHARED_ROLES, has_person_role, person_names
 from readwise_desktop.engine.attribution.unparsed import name_runs
 from readwise_desktop.engine.results import SourceType
 from readwise_desktop.engine.rules.loader import RuleSet
@@ -75,7 +77,7 @@ PERSON_WORDS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", 
 STUDY_AUTHORS = "list.attribution.study_authors"
 PARTY_PLURALS = "list.attribution.party_plurals"
 STUDY_NOUNS = "list.attribution.study_nouns"
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+AUTHOR_SPEECH = "list.attribution.author_speech_verbs"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,7 @@ class Mention:
     name: str
     is_person: bool
     head_words: frozenset[str]
+    by_role: bool = False  # a body-typed name that a person's title beside it shows a person
 
 
 class SourceTyper:
@@ -131,12 +134,15 @@ class SourceTyper:
         if not self.parsed and not self.doc.ents:
             return self._plain_mentions()
         out = []
+        titles, shared = self.by_role.get("title", {}), self.lists[SHARED_ROLES]
         for ent in self.doc.ents:
             if ent.label_ == "PERSON" or ent.label_ in ORG_LABELS:
                 words = frozenset(t.lower_ for t in ent) | self._titles_near(ent.start, ent.end)
-                out.append(
-                    Mention(ent.start, strip_possessive(ent.text), ent.label_ == "PERSON", words)
+                by_role = ent.label_ in ORG_LABELS and has_person_role(
+                    ent, titles, shared, self.parsed
                 )
+                person = ent.label_ == "PERSON" or by_role
+                out.append(Mention(ent.start, strip_possessive(ent.text), person, words, by_role))
         return out
 
     def _plain_mentions(self) -> list[Mention]:
@@ -168,14 +174,7 @@ class SourceTyper:
         return frozenset(t.lower_ for t in near if t.lower_ in titles)
 
     def _full_names(self) -> dict[str, str]:
-        names: dict[str, str] = {}
-        for m in self.mentions:
-            parts = m.name.split()
-            while len(parts) > 2 and parts[-1].lower().strip(".,") in NAME_SUFFIXES:
-                parts.pop()  # "Robert Downey Jr.": the surname is Downey
-            if m.is_person and len(parts) > 1:
-                names.setdefault(parts[-1].strip(","), m.name)
-        return names
+        return person_names((m.name, m.by_role) for m in self.mentions if m.is_person)
 
     def carried(self) -> list[Mention]:
         """The latest named mentions, for the next chunk of the same article."""
@@ -196,7 +195,8 @@ class SourceTyper:
             return self._resolve(head.i, person=True, words=frozenset())
         if lower in ORG_PRONOUNS:
             return self._resolve(head.i, person=False, words=frozenset())
-        named = self._name_after_role(span) or self._named(head) or self._person_beside(head)
+        named = self._name_after_role(span) or self._relayed(span, head) or self._named(head)
+        named = named or self._person_beside(head)
         named = named or self._known_surname(head) or self._person_closing(span)
         named = named or self._by_phrase(head)
         if named is not None:
@@ -226,7 +226,8 @@ class SourceTyper:
         """ "In a new study ..., scientists report": the study's authors speak for it."""
         if typed.type is not SourceType.VAGUE or not self.parsed:
             return typed
-        if speaks_for_study(head, self.lists[STUDY_AUTHORS], self.lists[STUDY_NOUNS]):
+        authors, studies = self.lists[STUDY_AUTHORS], self.lists[STUDY_NOUNS]
+        if speaks_for_study(head, authors, studies, self.lists[AUTHOR_SPEECH]):
             return TypedSource(SourceType.DOCUMENT, None)
         return typed
 
@@ -313,6 +314,13 @@ class SourceTyper:
                 return TypedSource(SourceType.NAMED_PERSON, self.canonical(ent.text))
         return None
 
+    def _relayed(self, span: Span, head: Token) -> TypedSource | None:
+        """A body whose appositions end in a person's name: "news agency ISNA, the prosecutor
+        general of Tehran, Ali Alghasi Mehr, said": the agency relays, the person speaks."""
+        if head.ent_type_ not in ORG_LABELS:
+            return None
+        return self._person_closing(span)
+
     def _person_closing(self, span: Span) -> TypedSource | None:
         """A description closed by the person's name: "The delegate to the House, Aumua
         Amata, told"."""
@@ -357,7 +365,8 @@ class SourceTyper:
                 return found
         compounded = owner is not None and owner.dep_ == "compound"
         if word in titles and (self._definite(head) or compounded):
-            with_body = compounded or of_body(head)
+            official = titles[word] is SourceType.UNNAMED_OFFICIAL
+            with_body = compounded or of_body(head) or (official and for_body(head, org_heads))
             titled = self._person_in(span) or self._titled(head.i, word, strict=with_body)
             if titled is not None:
                 return titled
