@@ -408,7 +408,8 @@ class SourceTyper:
 
     def _named_body(self, head: Token) -> TypedSource | None:
         """A body with a named country or people: "the Turkish government", "the government
-        of Burundi", "Russia's army": a named organisation."""
+        of Burundi" (or of a place the recogniser calls a body, "of American Samoa"), "Russia's
+        army": a named organisation."""
         if not self.parsed:
             return None
         named = [c for c in head.lefts if c.ent_type_ in ("GPE", "NORP") and c.dep_ != "det"]
@@ -417,7 +418,7 @@ class SourceTyper:
             for p in head.rights
             if p.dep_ == "prep" and p.lower_ == "of"
             for g in p.children
-            if g.dep_ == "pobj" and g.ent_type_ == "GPE"
+            if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "ORG") or g.pos_ == "PROPN")
         ]
         if not named:
             return None
