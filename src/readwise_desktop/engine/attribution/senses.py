@@ -5,8 +5,9 @@ directive, an act performed.
 "showed symptoms" and "would not answer questions" take a thing, not words; "the money the
 president had requested" handles the noun it describes; "called on Fox News to fire Griffin"
 directs someone to act and states no claim; "declared a state of emergency" and "announced
-three days of mourning" perform an act and report nothing. Each guard reads the dependency
-parse around the verb only; the word lists are rules data (``word_lists.toml``).
+three days of mourning" perform an act and report nothing; in "it tells me that" the speaker
+infers. Each guard reads the dependency parse around the verb only; the word lists are rules
+data (``word_lists.toml``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ DIRECTIVE_VERBS = "list.attribution.directive_verbs"
 WORDS_NOUNS = "list.attribution.words_nouns"
 PERFORMATIVE_VERBS = "list.attribution.performative_verbs"
 PERFORMED_ACTS = "list.attribution.performed_acts"
+THING_SUBJECTS = frozenset({"it", "this", "that"})
+FIRST_PERSON = frozenset({"me", "us"})
 ACT_OBJECTS = frozenset({"dobj", "oprd", "npadvmod", "attr"})
 PURPOSE_MARKS = frozenset({"so", "because"})
 RELATIVE_WORDS = frozenset({"which", "that", "who", "whom", "what"})
@@ -39,6 +42,7 @@ def other_sense(verb: Token, lists: WordLists) -> bool:
         or handles_described_noun(verb, lists)
         or directs(verb, lists)
         or performs(verb, lists)
+        or tells_speaker(verb, lists)
     )
 
 
@@ -123,6 +127,20 @@ def performs(verb: Token, lists: WordLists) -> bool:
         return False
     described = verb.doc[subject.left_edge.i - 1]  # "the state of emergency [Trump] declared"
     return described.lemma_.lower() in acts
+
+
+def tells_speaker(verb: Token, lists: WordLists) -> bool:
+    """ "it tells me that they knew": a thing tells the speaker, who draws the inference;
+    nobody is quoted."""
+    if verb.lemma_.lower() != "tell":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return (
+        subject is not None
+        and subject.lower_ in THING_SUBJECTS
+        and any(c.lower_ in FIRST_PERSON for c in told)
+    )
 
 
 def _own_clause(verb: Token) -> bool:

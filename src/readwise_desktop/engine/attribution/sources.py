@@ -8,6 +8,7 @@ fitting named person; "the ministry" to the last named organisation with that wo
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -50,6 +51,7 @@ SPEECH_NOUNS = frozenset(
         "announcement",
     }
 )
+SURNAME_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 GENERIC_BODIES = frozenset({"company", "firm", "group", "authority", "agency", "business"})
 RECENT = 200  # how many named mentions back a pronoun or title may reach
 PLAIN_PEOPLE = frozenset({"people", "person", "individual", "individuals"})
@@ -78,6 +80,7 @@ STUDY_AUTHORS = "list.attribution.study_authors"
 PARTY_PLURALS = "list.attribution.party_plurals"
 STUDY_NOUNS = "list.attribution.study_nouns"
 AUTHOR_SPEECH = "list.attribution.author_speech_verbs"
+CLOSE_PEOPLE = "list.attribution.close_people"
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +197,8 @@ class SourceTyper:
         if lower in PERSON_PRONOUNS:
             return self._resolve(head.i, person=True, words=frozenset())
         if lower in ORG_PRONOUNS:
-            return self._resolve(head.i, person=False, words=frozenset())
+            found = self._document_before(head)
+            return found or self._resolve(head.i, person=False, words=frozenset())
         named = self._name_after_role(span) or self._relayed(span, head) or self._named(head)
         named = named or self._person_beside(head)
         named = named or self._known_surname(head) or self._person_closing(span)
@@ -216,7 +220,7 @@ class SourceTyper:
             return self._proper(span)
         appos = self.apposition(head)
         if appos is None:
-            return None
+            return self._close_people(head)
         typed = self.type_range(*np_range(appos), appos.i)
         if typed is not None and typed.name and lower in self.by_role.get("title", {}):
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(typed.name))
@@ -252,16 +256,43 @@ class SourceTyper:
 
     def _named(self, head: Token) -> TypedSource | None:
         label = head.ent_type_
+        if label == "PERSON" and self._common_noun(head):
+            return None  # "Observers noted": the recogniser's PERSON on a word for a group
         if label == "PERSON":
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(head)))
         if label in ORG_LABELS and head.lower_ in self.by_role.get("title", {}):
             return self._titled(head.i, head.lower_, strict=True)  # "Chess Federation President"
         if label in ORG_LABELS:
             text = strip_possessive(entity_text(head))
-            if text in self.full_names:  # "Nancy Pelosi ... Pelosi said": the surname, a person
-                return TypedSource(SourceType.NAMED_PERSON, self.full_names[text])
+            people = self._surnames(text)
+            if people is not None:  # "Nancy Pelosi ... Pelosi said": the surname, a person
+                return TypedSource(SourceType.NAMED_PERSON, people)
             return TypedSource(SourceType.NAMED_ORGANISATION, text)
         return None
+
+    def _document_before(self, head: Token) -> TypedSource | None:
+        """ "A study was published in May. It suggests ...": "it" is the document that is the
+        subject of the sentence before, if that is a document."""
+        if not self.parsed or head.sent.start == 0:
+            return None
+        before = self.doc[head.sent.start - 1].sent
+        subject = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass")), None)
+        kind = self.by_role.get("source", {}).get(subject.lemma_.lower()) if subject else None
+        return TypedSource(SourceType.DOCUMENT, None) if kind is SourceType.DOCUMENT else None
+
+    def _common_noun(self, head: Token) -> bool:
+        """A one-word entity that a source lexicon knows as a common noun ("Observers")."""
+        nxt = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
+        alone = head.ent_iob_ == "B" and (nxt is None or nxt.ent_iob_ != "I")
+        return alone and head.lower_ in self.by_role.get("source", {})
+
+    def _surnames(self, text: str) -> str | None:
+        """The full names of people named before, where ``text`` is their surnames ("Pelosi",
+        "Biden and Sanders"), else None."""
+        parts = [p for p in SURNAME_LIST.split(text) if p]
+        if not parts or any(p not in self.full_names for p in parts):
+            return None
+        return " and ".join(self.full_names[p] for p in parts)
 
     def _by_phrase(self, head: Token) -> TypedSource | None:
         """ "the Vox website" (a named outlet), "people in the administration" (officials)."""
@@ -398,7 +429,18 @@ class SourceTyper:
             return TypedSource(SourceType.VAGUE, None)  # "when people say": no kept source
         if kind is SourceType.VAGUE and mods & {"official", "government"}:
             return TypedSource(SourceType.UNNAMED_OFFICIAL, None)
+        if kind is SourceType.VAGUE:
+            return self._close_people(head) or TypedSource(kind, None)
         return TypedSource(kind, None)
+
+    def _close_people(self, head: Token) -> TypedSource | None:
+        """Someone's own relatives or lawyers ("his daughter", "Fields' lawyers"): particular
+        people the text does not name, not an unspecified group."""
+        if not self.parsed or head.lemma_.lower() not in self.lists[CLOSE_PEOPLE]:
+            return None
+        if not any(c.dep_ == "poss" for c in head.children):
+            return None
+        return TypedSource(SourceType.ANONYMOUS, None)
 
     def _kept_unnamed(self, head: Token) -> bool:
         """ "people familiar with the matter", "a person close to the talks": a source the
