@@ -25,9 +25,9 @@ from readwise_desktop.evaluation.runner import WIKINEWS_FILE, wikinews_texts
 from tests.locations import FIXTURES
 
 REVIEW = FIXTURES / "hedge_review"
-# Measured on 2026-12-02: 84/88, 82/94, 95/100, 81/95 hedges; 68/81, 69/85, 73/94, 72/93 sources.
+# Measured on 2026-12-02: 84/88, 82/94, 95/100, 81/95 hedges; 68/81, 69/85, 73/94, 73/92 sources.
 HEDGE_PRECISION_FLOOR = {15: 0.95, 16: 0.87, 17: 0.95, 18: 0.85}
-SOURCE_TYPE_FLOOR = {15: 0.83, 16: 0.81, 17: 0.77, 18: 0.77}
+SOURCE_TYPE_FLOOR = {15: 0.83, 16: 0.81, 17: 0.77, 18: 0.79}
 SEEDS = sorted(HEDGE_PRECISION_FLOOR)
 
 

@@ -143,11 +143,15 @@ class MentionIndex:
 
     def _surnames(self, text: str) -> str | None:
         """The full names of people named before, where ``text`` is their surnames ("Pelosi",
-        "Biden and Sanders"), else None."""
+        "Biden and Sanders"; a name the recogniser called a person before counts too), else
+        None."""
         parts = [p for p in SURNAME_LIST.split(text) if p]
-        if not parts or any(p not in self.full_names for p in parts):
-            return None
-        return " and ".join(self.full_names[p] for p in parts)
+        if len(parts) > 1:
+            people = {m.name for m in self.mentions if m.is_person}
+            known = all(p in self.full_names or p in people for p in parts)
+        else:
+            known = bool(parts) and parts[0] in self.full_names
+        return " and ".join(self.full_names.get(p, p) for p in parts) if known else None
 
     def _known_surname(self, head: Token) -> TypedSource | None:
         """A capitalised word the tagger missed that is the surname of a person named before
