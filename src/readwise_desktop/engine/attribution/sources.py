@@ -95,7 +95,8 @@ class SourceTyper(MentionIndex):
         super().__init__(doc, rules, prior, furniture)
         sources = self.by_role.get("source", {})
         official = SourceType.UNNAMED_OFFICIAL
-        self.officials = frozenset(w for w, t in sources.items() if t is official)
+        # People "in the administration" or "of the ministry" are officials too.
+        self.officials = frozenset(w for w, t in sources.items() if t is official) | NAMEABLE_BODIES
 
     def type_range(self, start: int, end: int, root: int | None = None) -> TypedSource | None:
         """Type the source tokens ``start:end``; None when they cannot be a source."""
