@@ -7,8 +7,14 @@ from __future__ import annotations
 from PySide6.QtCore import QPersistentModelIndex, QRect, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-COLUMN_WIDTHS = (118, 130, 80)  # sourcing, source, cue at most; the claim takes the rest
-COLUMN_SHARES = (0.24, 0.24, 0.12)  # of a narrow ledger, so the claim keeps two fifths
+from readwise_desktop.engine.results import SOURCING_LABELS
+from readwise_desktop.export.text_report import readable_label
+from readwise_desktop.ui.ledger_model import MARKER
+
+COLUMN_WIDTHS = (150, 150, 100)  # sourcing, source, cue at most; the claim takes the rest
+# Of a narrow ledger (a 1366-px laptop gives it about 480 px: the sourcing label whole), so that
+# the claim keeps over a third (its selected row wraps; the details below show it in full).
+COLUMN_SHARES = (0.30, 0.21, 0.14)
 WRAPPED_COLUMNS = (1, 3)  # the source and the claim wrap in the selected row
 CELL_PADDING = 8
 
@@ -60,19 +66,26 @@ class LedgerView(QTableView):
         tallest = metrics.height()
         for column in WRAPPED_COLUMNS:
             text = str(model.index(row, column).data() or "")
-            width = max(20, self.columnWidth(column) - CELL_PADDING)
+            width = max(20, self.columnWidth(column) - 2 * CELL_PADDING)  # the cell's margins
             box = metrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text)
             tallest = max(tallest, box.height())
         limit = max(self.line_height(), self.viewport().height() - self.line_height())
         return min(limit, tallest + CELL_PADDING)
 
     def fit_columns(self) -> None:
-        """Sourcing, source and cue at their usual widths, or a share of a narrow ledger
-        (a 1024-px laptop), so that the claim column keeps two fifths of the width."""
+        """The sourcing column as wide as its longest label ("◆ named organisation"), source and
+        cue at their usual widths, each at most a share of a narrow ledger; the claim the rest."""
         width = self.viewport().width()
         header = self.horizontalHeader()
-        for column, (most, share) in enumerate(zip(COLUMN_WIDTHS, COLUMN_SHARES, strict=True)):
-            header.resizeSection(column, min(most, max(40, int(width * share))))
+        most = (self.label_width(), *COLUMN_WIDTHS[1:])
+        for column, (widest, share) in enumerate(zip(most, COLUMN_SHARES, strict=True)):
+            header.resizeSection(column, min(widest, max(40, int(width * share))))
+
+    def label_width(self) -> int:
+        """The width the longest sourcing label takes in the current font, marker included."""
+        metrics = self.fontMetrics()
+        texts = [MARKER.get(label, "") + readable_label(label) for label in SOURCING_LABELS]
+        return max(metrics.horizontalAdvance(t) for t in texts) + 2 * CELL_PADDING
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
