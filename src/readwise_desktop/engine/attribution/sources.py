@@ -7,9 +7,9 @@ fitting named person; "the ministry" to the last named organisation with that wo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from functools import cached_property
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from readwise_desktop.engine.attribution.heads import (
     among_officials,
@@ -27,14 +27,12 @@ from readwise_desktop.engine.attribution.mentions import (
 )
 from readwise_desktop.engine.attribution.noun_phrases import entity_text, np_range, strip_possessive
 from readwise_desktop.engine.results import SourceType
-from readwise_desktop.engine.rules.loader import RuleSet
 from readwise_desktop.engine.text.lexicon import (
     DETERMINERS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
     SKIP_PRONOUNS,
 )
-from readwise_desktop.engine.text.ranges import CharRange
 
 __all__ = ["Mention", "SourceTyper", "TypedSource"]
 SPEECH_NOUNS = frozenset(
@@ -85,18 +83,12 @@ class SourceTyper(MentionIndex):
     """Types source spans of one document; the named mentions it refers back to are its
     :class:`MentionIndex`."""
 
-    def __init__(
-        self,
-        doc: Doc,
-        rules: RuleSet,
-        prior: Sequence[Mention] = (),
-        furniture: Sequence[CharRange] = (),
-    ) -> None:
-        super().__init__(doc, rules, prior, furniture)
+    @cached_property
+    def officials(self) -> frozenset[str]:
+        """Nouns for officials; people "in the administration" or "of the ministry" are too."""
         sources = self.by_role.get("source", {})
         official = SourceType.UNNAMED_OFFICIAL
-        # People "in the administration" or "of the ministry" are officials too.
-        self.officials = frozenset(w for w, t in sources.items() if t is official) | NAMEABLE_BODIES
+        return frozenset(w for w, t in sources.items() if t is official) | NAMEABLE_BODIES
 
     def type_range(self, start: int, end: int, root: int | None = None) -> TypedSource | None:
         """Type the source tokens ``start:end``; None when they cannot be a source."""
