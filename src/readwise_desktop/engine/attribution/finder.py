@@ -162,10 +162,16 @@ class AttributionFinder:
         assert self.tagger is not None
         head = cue_head(doc, c.cue)
         sure = self.tagger.confidence.get(TaggedSpan("cue", *c.cue), 0.0)
+        topics = [
+            t
+            for t in doc[c.cue.start : c.cue.end]
+            if t.i != head.i and t.lemma_.lower() in self.lists[TOPIC_VERBS]
+        ]
         return (
             (sure >= SURE_WORD or self._reporting_word(head))
             and self._verb_allows(head, quote_starts, sure >= SURE_VERB)
             and not self._says_nothing(head)
+            and all(self._has_clause(t, quote_starts, False) for t in topics)  # "spoke to discuss"
         )
 
     def _reporting_word(self, tok: Token) -> bool:
