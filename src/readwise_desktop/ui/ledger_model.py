@@ -84,7 +84,7 @@ class ClaimModel(QAbstractTableModel):
         attribution = self._attribution(sentence)
         if column == 0:
             reviewed = " ✎" if sentence.reviewed else ""
-            return MARKER.get(label, "") + readable_label(label) + reviewed
+            return sourcing_cell(label) + reviewed
         if column == 1:
             return attribution.display_source if attribution else "—"
         if column == 2:
@@ -100,6 +100,11 @@ class ClaimModel(QAbstractTableModel):
     def claim_text(self, sentence: Sentence) -> str:
         assert self.analysis is not None
         return " ".join(self.analysis.text[sentence.start : sentence.end].split())
+
+
+def sourcing_cell(label: str) -> str:
+    """The Sourcing column's text for a label: "◆ unsourced", "named organisation"."""
+    return MARKER.get(label, "") + readable_label(label)
 
 
 def claim_matches(analysis: Analysis, sentence_index: int, key: str | None) -> bool:

@@ -8,8 +8,7 @@ from PySide6.QtCore import QPersistentModelIndex, QRect, QSortFilterProxyModel, 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from readwise_desktop.engine.results import SOURCING_LABELS
-from readwise_desktop.export.text_report import readable_label
-from readwise_desktop.ui.ledger_model import MARKER
+from readwise_desktop.ui.ledger_model import sourcing_cell
 
 COLUMN_WIDTHS = (150, 150, 100)  # sourcing, source, cue at most; the claim takes the rest
 # Of a narrow ledger (a 1366-px laptop gives it about 480 px: the sourcing label whole), so that
@@ -84,7 +83,7 @@ class LedgerView(QTableView):
     def label_width(self) -> int:
         """The width the longest sourcing label takes in the current font, marker included."""
         metrics = self.fontMetrics()
-        texts = [MARKER.get(label, "") + readable_label(label) for label in SOURCING_LABELS]
+        texts = [sourcing_cell(label) for label in SOURCING_LABELS]
         return max(metrics.horizontalAdvance(t) for t in texts) + 2 * CELL_PADDING
 
     def resizeEvent(self, event: object) -> None:

@@ -162,16 +162,18 @@ class AttributionFinder:
         assert self.tagger is not None
         head = cue_head(doc, c.cue)
         sure = self.tagger.confidence.get(TaggedSpan("cue", *c.cue), 0.0)
-        topics = [
-            t
-            for t in doc[c.cue.start : c.cue.end]
-            if t.i != head.i and t.lemma_.lower() in self.lists[TOPIC_VERBS]
-        ]
+        others = (t for t in doc[c.cue.start : c.cue.end] if t.i != head.i)
         return (
             (sure >= SURE_WORD or self._reporting_word(head))
             and self._verb_allows(head, quote_starts, sure >= SURE_VERB)
             and not self._says_nothing(head)
-            and all(self._has_clause(t, quote_starts, False) for t in topics)  # "spoke to discuss"
+            and not any(self._topic_only(t, quote_starts) for t in others)  # "spoke to discuss"
+        )
+
+    def _topic_only(self, tok: Token, quote_starts: list[int]) -> bool:
+        """A verb of a topic or a stance with no clause: "discussed her career"."""
+        return tok.lemma_.lower() in self.lists[TOPIC_VERBS] and not self._has_clause(
+            tok, quote_starts, False
         )
 
     def _reporting_word(self, tok: Token) -> bool:
@@ -212,7 +214,7 @@ class AttributionFinder:
         A cue the model is ``sure`` of needs no clause, but keeps the verb's other senses, and
         a verb of a topic or a stance needs one always ("discussed her career")."""
         if tok.lemma_.lower() in self.lists[TOPIC_VERBS]:
-            return self._has_clause(tok, quote_starts, False)
+            return not self._topic_only(tok, quote_starts)
         rule = self._verb_rule(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
         if rule is None:
             return True

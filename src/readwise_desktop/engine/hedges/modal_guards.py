@@ -42,12 +42,6 @@ def _governed_verb(doc: Doc, start: int) -> Token | None:
     return None
 
 
-def _inverted(modal: Token, verb: Token) -> bool:
-    """The modal comes before its verb's subject."""
-    subject = clause_subject(verb)
-    return subject is not None and subject.i > modal.i
-
-
 def _is_agent(tok: Token | None, agents: frozenset[str]) -> bool:
     return tok is not None and (tok.lemma_.lower() in agents or tok.lower_ in agents)
 
@@ -69,15 +63,17 @@ def epistemic_modal(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     if elliptical(doc, start, end):
         return False  # "if she could", "everything you could": ability, its verb left out
     verb = _governed_verb(doc, start)
-    if verb is not None and has_parse(doc) and _inverted(doc[start], verb):
+    if verb is None:
+        return False
+    subject = clause_subject(verb) if has_parse(doc) else (doc[start - 1] if start > 0 else None)
+    if subject is not None and subject.i > start:
         return False  # "May his soul rest", "Could this be the end?": a wish or a question
-    if verb is None or verb.lower_ in ("be", "have", "become", "well"):
-        return verb is not None
+    if verb.lower_ in ("be", "have", "become", "well"):
+        return True
     if modal == "could" and (
         _manner_asked(verb) or _purpose_or_time(verb) or _put_to_use(verb, lists)
     ):
         return False  # "how this could be done", "so researchers could study", "could be used as"
-    subject = clause_subject(verb) if has_parse(doc) else (doc[start - 1] if start > 0 else None)
     if subject is not None and subject.lower_ == "you":
         return False
     if modal == "may" and subject is not None and _only(subject):
