@@ -120,7 +120,7 @@ def build_claims(
         )
         for f, cue, src in found
     )
-    attributions = _carry_quotations(text, ranges, attributions, set(quote_starts))
+    attributions = _carry_quotations(text, index, attributions, quotes)
     covering: dict[int, list[int]] = {}
     for k, attribution in enumerate(attributions):
         for i in attribution.sentences:
@@ -160,6 +160,7 @@ def _attribution(
     first = max(0, bisect.bisect_right(quote_starts, lo) - 1)
     for quote in quotes[first : bisect.bisect_right(quote_starts, hi + 3)]:
         near = quote.start <= cue.end + 3 and cue.start - 3 <= quote.end
+        near = near and "\n" not in text[min(quote.end, cue.end) : max(quote.start, cue.start)]
         if near or (content[0] < quote.end and quote.start < content[1]):
             covered |= index.overlapping(quote.start, quote.end)
     ranges = index.ranges
@@ -181,28 +182,33 @@ def _attribution(
 
 def _carry_quotations(
     text: str,
-    ranges: list[tuple[int, int]],
+    index: SentenceIndex,
     attributions: tuple[Attribution, ...],
-    quote_starts: set[int],
+    quotes: list[Quote],
 ) -> tuple[Attribution, ...]:
     """A quotation that follows a quoted speaker's sentence in the same paragraph, with no
-    cue of its own, is still theirs: '"Back then ...," Tipton observed. "I'm overwhelmed."'"""
+    cue of its own, is still theirs, every sentence of it: '"Back then ...," Tipton observed.
+    "I'm overwhelmed. I never expected it."'"""
+    ranges = index.ranges
+    opening = {q.start: q for q in quotes}
     taken = {i for a in attributions for i in a.sentences}
     out = list(attributions)
     for k, attribution in enumerate(attributions):
         if not attribution.sentences or not any(
-            ranges[i][0] <= q < ranges[i][1] for i in attribution.sentences for q in quote_starts
+            ranges[i][0] <= q < ranges[i][1] for i in attribution.sentences for q in opening
         ):
             continue  # carries on only from a quoted sentence
-        extra: list[int] = []
+        extra: set[int] = set()
         i = max(attribution.sentences) + 1
-        while i < len(ranges) and i not in taken and ranges[i][0] in quote_starts:
+        while i < len(ranges) and i not in taken and ranges[i][0] in opening:
             if "\n" in text[ranges[i - 1][1] : ranges[i][0]]:
                 break  # a new paragraph
-            extra.append(i)
-            i += 1
+            quote = opening[ranges[i][0]]
+            inside = {j for j in index.overlapping(quote.start, quote.end) if j not in taken}
+            extra |= inside | {i}
+            i = max(extra) + 1
         if extra:
-            taken |= set(extra)
+            taken |= extra
             out[k] = replace(attribution, sentences=tuple(sorted({*attribution.sentences, *extra})))
     return tuple(out)
 
