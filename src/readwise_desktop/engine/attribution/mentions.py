@@ -15,10 +15,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from readwise_desktop.engine.attribution.noun_phrases import strip_possessive
-from readwise_desktop.engine.attribution.persons import SHARED_ROLES, has_person_role, person_names
+from readwise_desktop.engine.attribution.persons import (
+    SHARED_ROLES,
+    has_person_role,
+    person_names,
+    untyped_name,
+)
 from readwise_desktop.engine.attribution.unparsed import name_runs
 from readwise_desktop.engine.results import SourceType
 from readwise_desktop.engine.rules.loader import RuleSet
@@ -90,7 +95,16 @@ class MentionIndex:
                 )
                 person = ent.label_ == "PERSON" or by_role
                 out.append(Mention(ent.start, strip_possessive(ent.text), person, words, by_role))
-        return out
+        if self.parsed:
+            out += [Mention(n.start, n.text, True, frozenset(), True) for n in self._titled_names()]
+        return sorted(out, key=lambda m: m.token)
+
+    def _titled_names(self) -> list[Span]:
+        """Proper names the recogniser left untyped that a person's title shows are people:
+        "Ricardo Rosselló Nevares, Puerto Rico's governor"."""
+        titles, shared = self.by_role.get("title", {}), self.lists[SHARED_ROLES]
+        runs = (untyped_name(t) for t in self.doc if t.pos_ == "PROPN" and t.dep_ != "compound")
+        return [r for r in runs if r is not None and has_person_role(r, titles, shared, True)]
 
     def _plain_mentions(self) -> list[Mention]:
         """Without a model: capitalised runs; a run ending in an organisation word is a body."""

@@ -6,7 +6,8 @@ a person's title stands right before it ("candidate Brock Pierce") or is in appo
 ("Sadie Weiner, Hagan's former spokeswoman"); not a "who" clause, which bodies take too ("the
 Navy, who told it"). Roles that bodies hold too ("the owner", "the market leader") are no such
 sign; their list is rules data (``word_lists.toml``). Surnames key the full name, with their
-particles ("Gloria La Riva": "La Riva"), without a suffix ("Robert Downey Jr.": "Downey").
+particles ("Gloria La Riva": "La Riva"), without a suffix ("Robert Downey Jr.": "Downey"),
+and both of two surnames ("Ricardo Rosselló Nevares": "Rosselló", "Nevares").
 """
 
 from __future__ import annotations
@@ -36,6 +37,18 @@ def has_person_role(
     return any(_appos_role(c, roles, shared) for c in ent.root.rights)
 
 
+def untyped_name(head: Token) -> Span | None:
+    """A proper name of two or more words, none of them typed by the recogniser: the head
+    and the proper nouns compounded before it ("Ricardo Rosselló Nevares")."""
+    first = head.i
+    while first > 0 and head.doc[first - 1].pos_ == "PROPN" and head.doc[first - 1].head == head:
+        first -= 1
+    name = head.doc[first : head.i + 1]
+    if len(name) < 2 or any(t.ent_type_ for t in name):
+        return None
+    return name
+
+
 def _appos_role(tok: Token, roles: Collection[str], shared: Collection[str]) -> bool:
     """A title in apposition that is not another name's ("ISNA, the prosecutor general,
     Ali Alghasi Mehr": the prosecutor is Mehr, not the agency; "NPR, former Vice President
@@ -57,7 +70,8 @@ def _role(tok: Token, roles: Collection[str], shared: Collection[str]) -> bool:
 
 def surname_keys(name: str) -> list[str]:
     """The ways a text refers back to a person by surname: "Gloria La Riva" -> "Riva", "La
-    Riva"; "Robert Downey Jr." -> "Downey"; a single name, none."""
+    Riva"; "Robert Downey Jr." -> "Downey"; "Ricardo Rosselló Nevares" -> "Nevares",
+    "Rosselló", "Rosselló Nevares"; a single name, none."""
     parts = [p.strip(",") for p in name.split()]
     while len(parts) > 2 and parts[-1].lower().strip(".") in NAME_SUFFIXES:
         parts.pop()
@@ -66,7 +80,14 @@ def surname_keys(name: str) -> list[str]:
     keys = [parts[-1]]
     if len(parts) > 2 and parts[-2].lower() in SURNAME_PARTICLES:
         keys.append(" ".join(parts[-2:]))
+    elif len(parts) == 3 and _word(parts[1]):
+        keys += [parts[1], " ".join(parts[1:])]  # two surnames: "Wanda Vázquez Garced"
     return keys
+
+
+def _word(part: str) -> bool:
+    """A name part that is a word, not an initial ("J.") or a nickname in quotes."""
+    return len(part) > 2 and part[0].isupper() and part.isalpha()
 
 
 def person_names(mentions: Iterable[tuple[str, bool]]) -> dict[str, str]:

@@ -61,6 +61,7 @@ QUANTITY_WORDS = frozenset(
     }
 )
 
+UNTIL_WORDS = frozenset({"up", "over"})  # the first word of "up to", "over"
 CURRENCY = frozenset({"$", "€", "£", "¥", "us$", "usd", "eur", "a", "an"})
 
 
@@ -83,9 +84,14 @@ def number_follows(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
             break
         i += 1
     tok = next_token(doc, i)
-    return tok is not None and (
-        tok.like_num or tok.lower_ in QUANTITY_WORDS or CLOCK_TIME.fullmatch(tok.text) is not None
-    )
+    if tok is None or (doc[start].lower_ in UNTIL_WORDS and _year(tok)):
+        return False  # "up to 2015", "over 2019": until, during
+    clock = CLOCK_TIME.fullmatch(tok.text) is not None
+    return tok.like_num or tok.lower_ in QUANTITY_WORDS or clock
+
+
+def _year(tok: Token) -> bool:
+    return tok.is_digit and len(tok.text) == 4 and 1800 <= int(tok.text) <= 2100
 
 
 def opinion_clause(doc: Doc, start: int, end: int, lists: WordLists) -> bool:

@@ -30,6 +30,9 @@ STATEMENT_NOUNS = "list.hedge.statement_nouns"
 USE_VERBS = "list.hedge.use_verbs"
 
 
+FREE_RELATIVES = frozenset({"whatever", "whoever", "whichever", "wherever", "whenever"})
+
+
 def _governed_verb(doc: Doc, start: int) -> Token | None:
     """The verb a modal belongs to: its head in a parse, else the next word not an adverb."""
     tok = doc[start]
@@ -62,6 +65,8 @@ def epistemic_modal(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
         return False  # "only Congress may allocate", "they may freely move": authority
     if elliptical(doc, start, end):
         return False  # "if she could", "everything you could": ability, its verb left out
+    if any(t.lower_ in FREE_RELATIVES for t in doc[max(0, start - 3) : start]):
+        return False  # "whatever it might be", "wherever they may live": any, not maybe
     verb = _governed_verb(doc, start)
     if verb is None:
         return False
