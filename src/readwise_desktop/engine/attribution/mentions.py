@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -96,13 +96,13 @@ class MentionIndex:
                 person = ent.label_ == "PERSON" or by_role
                 out.append(Mention(ent.start, strip_possessive(ent.text), person, words, by_role))
         if self.parsed:
-            out += [Mention(n.start, n.text, True, frozenset(), True) for n in self._titled_names()]
+            titled = self._titled_names(titles, shared)
+            out += [Mention(n.start, n.text, True, frozenset(), True) for n in titled]
         return sorted(out, key=lambda m: m.token)
 
-    def _titled_names(self) -> list[Span]:
+    def _titled_names(self, titles: Collection[str], shared: Collection[str]) -> list[Span]:
         """Proper names the recogniser left untyped that a person's title shows are people:
         "Ricardo Rosselló Nevares, Puerto Rico's governor"."""
-        titles, shared = self.by_role.get("title", {}), self.lists[SHARED_ROLES]
         runs = (untyped_name(t) for t in self.doc if t.pos_ == "PROPN" and t.dep_ != "compound")
         return [r for r in runs if r is not None and has_person_role(r, titles, shared, True)]
 

@@ -191,12 +191,11 @@ def _carry_quotations(
     "I'm overwhelmed. I never expected it."'"""
     ranges = index.ranges
     opening = {q.start: q for q in quotes}
+    quoted = {index.of(q) for q in opening}
     taken = {i for a in attributions for i in a.sentences}
     out = list(attributions)
     for k, attribution in enumerate(attributions):
-        if not attribution.sentences or not any(
-            ranges[i][0] <= q < ranges[i][1] for i in attribution.sentences for q in opening
-        ):
+        if quoted.isdisjoint(attribution.sentences):
             continue  # carries on only from a quoted sentence
         extra: set[int] = set()
         i = max(attribution.sentences) + 1

@@ -28,9 +28,7 @@ NARRATIVE_ADVERBS = "list.hedge.narrative_adverbs"
 NARRATIVE_VERBS = "list.hedge.narrative_verbs"
 STATEMENT_NOUNS = "list.hedge.statement_nouns"
 USE_VERBS = "list.hedge.use_verbs"
-
-
-FREE_RELATIVES = frozenset({"whatever", "whoever", "whichever", "wherever", "whenever"})
+FREE_RELATIVES = "list.hedge.free_relatives"
 
 
 def _governed_verb(doc: Doc, start: int) -> Token | None:
@@ -65,7 +63,7 @@ def epistemic_modal(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
         return False  # "only Congress may allocate", "they may freely move": authority
     if elliptical(doc, start, end):
         return False  # "if she could", "everything you could": ability, its verb left out
-    if any(t.lower_ in FREE_RELATIVES for t in doc[max(0, start - 3) : start]):
+    if any(t.lower_ in lists[FREE_RELATIVES] for t in doc[max(0, start - 3) : start]):
         return False  # "whatever it might be", "wherever they may live": any, not maybe
     verb = _governed_verb(doc, start)
     if verb is None:
