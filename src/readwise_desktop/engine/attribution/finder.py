@@ -30,7 +30,12 @@ from readwise_desktop.engine.attribution.learned import LEARNED_RULE_ID, cue_hea
 from readwise_desktop.engine.attribution.noun_phrases import np_range
 from readwise_desktop.engine.attribution.plural import carry_plural
 from readwise_desktop.engine.attribution.questions import outside_questions
-from readwise_desktop.engine.attribution.senses import clause_deps, other_sense, takes_thing
+from readwise_desktop.engine.attribution.senses import (
+    content_clause,
+    no_one,
+    other_sense,
+    takes_thing,
+)
 from readwise_desktop.engine.attribution.sources import Mention, SourceTyper, TypedSource
 from readwise_desktop.engine.attribution.spans import (
     CONTENT_DEPS,
@@ -64,6 +69,7 @@ from readwise_desktop.engine.text.tokens import has_parse, is_passive
 
 NOTHING_SAID = "list.attribution.nothing_said"
 TOPIC_VERBS = "list.attribution.topic_verbs"
+NORMS = "list.attribution.norms"
 NOT_SPEAKERS = "list.attribution.not_speakers"
 LEARNED_REPORT_FORMS = "list.attribution.learned_report_forms"
 BELIEF_VERBS = "list.attribution.belief_verbs"
@@ -242,7 +248,7 @@ class AttributionFinder:
             if _negated_without_content(tok):
                 continue  # "the campaign did not comment": nothing is attributed
             subject = subject_of(tok, depth=0)
-            if subject is None:
+            if subject is None or no_one(subject):
                 continue
             cue = cue_range(tok, particle)
             source = subject_range(subject)
@@ -314,8 +320,8 @@ class AttributionFinder:
         return not rule.needs_clause or self._has_clause(tok, quote_starts, rule.speech_only)
 
     def _has_clause(self, tok: Token, quote_starts: list[int], speech_only: bool) -> bool:
-        deps = clause_deps(tok, SPEECH_DEPS if speech_only else CLAUSE_DEPS, self.lists)
-        if any(c.dep_ in deps for c in tok.children):
+        deps = SPEECH_DEPS if speech_only else CLAUSE_DEPS
+        if any(content_clause(tok, c, deps, self.lists) for c in tok.children):
             return True
         sent = tok.sent
         if takes_thing(tok):  # "showed symptoms", but "called his record "a decade of ...""
@@ -363,9 +369,18 @@ class AttributionFinder:
                 anonymous.append((start, end, rule))
                 continue
             candidate = phrase_candidate(doc, rule, start, end)
-            if candidate is not None:
+            if candidate is not None and not self._norm_cited(doc, candidate):
                 out.append(candidate)
         return out, anonymous
+
+    def _norm_cited(self, doc: Doc, candidate: Candidate) -> bool:
+        """ "according to royal laws", "each according to their choice": in accordance with a
+        norm or a choice, which is no source."""
+        if not candidate.names_source or candidate.root is None:
+            return False
+        noun = doc[candidate.root]
+        nouns = [noun, *(c for c in noun.children if c.dep_ == "conj")]
+        return any(n.lemma_.lower() in self.lists[NORMS] for n in nouns)
 
     def _from_hedges(self, hedges: list[tuple[Span, HedgeRule]]) -> list[Candidate]:
         out = []

@@ -167,6 +167,20 @@ class MentionIndex:
             known = bool(parts) and parts[0] in self.full_names
         return " and ".join(self.full_names.get(p, p) for p in parts) if known else None
 
+    def _initials(self, span: Span) -> TypedSource | None:
+        """An interviewee's initials as a speaker label ("NG: This study started in 1982"
+        after "Natasha Gownaris"): the one person named before with those initials."""
+        text = span.text.strip()
+        if len(span) != 1 or not (2 <= len(text) <= 3 and text.isalpha() and text.isupper()):
+            return None
+        people = {
+            m.name for m in self.mentions if m.is_person and m.token < span.start and " " in m.name
+        }
+        fits = {n for n in people if "".join(w[0] for w in n.split()) == text}
+        if len(fits) != 1:
+            return None
+        return TypedSource(SourceType.NAMED_PERSON, self.canonical(fits.pop()))
+
     def _known_surname(self, head: Token) -> TypedSource | None:
         """A capitalised word the tagger missed that is the surname of a person named before
         ("Donald Trump ... Trump characterized the call")."""

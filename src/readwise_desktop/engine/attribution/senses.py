@@ -23,6 +23,7 @@ DIRECTIVE_VERBS = "list.attribution.directive_verbs"
 WORDS_NOUNS = "list.attribution.words_nouns"
 PERFORMATIVE_VERBS = "list.attribution.performative_verbs"
 PERFORMED_ACTS = "list.attribution.performed_acts"
+SHOWING_VERBS = "list.attribution.showing_verbs"
 THING_SUBJECTS = frozenset({"it", "this", "that"})
 FIRST_PERSON = frozenset({"me", "us"})
 ACT_OBJECTS = frozenset({"dobj", "oprd", "npadvmod", "attr"})
@@ -43,7 +44,34 @@ def other_sense(verb: Token, lists: WordLists) -> bool:
         or directs(verb, lists)
         or performs(verb, lists)
         or tells_speaker(verb, lists)
+        or shows_by_act(verb, lists)
     )
+
+
+def shows_by_act(verb: Token, lists: WordLists) -> bool:
+    """ "holding a rifle to show the invention could be used": an act's purpose, shown."""
+    return (
+        verb.lemma_.lower() in lists[SHOWING_VERBS]
+        and verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def circumstance(clause: Token) -> bool:
+    """ "continued in Portland, where a man was shot": a clause of place or time the parser
+    hangs as a complement; it is not what anyone said."""
+    first = clause.left_edge
+    verb = first.head.head if first.head.dep_ == "conj" else first.head
+    wh = first.tag_ == "WRB" and first.lower_ in ("where", "when") and first.dep_ == "advmod"
+    after_comma = first.i > 0 and first.nbor(-1).text == ","  # not "described where it went"
+    return wh and after_comma and verb.i == clause.i  # not "said when he arrived, the ..."
+
+
+def no_one(subject: Token) -> bool:
+    """ "nobody bothered to ask", "no one said": nobody is the source of anything."""
+    if subject.lower_ in ("nobody", "none"):
+        return True
+    return subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.lefts)
 
 
 MAYBE_MODALS = frozenset({"might", "could", "may", "should", "must"})
@@ -173,12 +201,15 @@ def supposed(verb: Token, lists: WordLists) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
 
 
-def clause_deps(verb: Token, deps: frozenset[str], lists: WordLists) -> frozenset[str]:
-    """The complements that count as content: not the infinitive of a request or a
-    commitment ("asked me to prove it", "agreed to help")."""
-    if verb.lemma_.lower() in lists[INFINITIVE_NOT_SAID]:
-        return deps - {"xcomp"}
-    return deps
+def content_clause(verb: Token, clause: Token, deps: frozenset[str], lists: WordLists) -> bool:
+    """A complement that counts as content: not a clause of place or time (:func:`circumstance`)
+    nor the infinitive of a request or a commitment ("asked me to prove it", "agreed to help",
+    "declined to comment"); "wrote denying them citizenship violated ..." reports."""
+    if clause.dep_ not in deps or circumstance(clause):
+        return False
+    if clause.dep_ != "xcomp" or verb.lemma_.lower() not in lists[INFINITIVE_NOT_SAID]:
+        return True
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def takes_thing(verb: Token) -> bool:

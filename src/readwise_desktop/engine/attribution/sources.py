@@ -102,7 +102,8 @@ class SourceTyper(MentionIndex):
         if lower in ORG_PRONOUNS:
             found = self._document_before(head)
             return found or self._resolve(head.i, person=False, words=frozenset())
-        named = self._name_after_role(span) or self._relayed(span, head) or self._named(head)
+        named = self._initials(span) or self._name_after_role(span) or self._relayed(span, head)
+        named = named or self._named(head)
         named = named or self._person_beside(head)
         named = named or self._known_surname(head) or self._person_closing(span)
         named = named or self._by_phrase(head)
@@ -165,13 +166,31 @@ class SourceTyper(MentionIndex):
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(head)))
         if label in ORG_LABELS and head.lower_ in self.by_role.get("title", {}):
             return self._titled(head.i, head.lower_, strict=True)  # "Chess Federation President"
+        if label in ORG_LABELS and self._experts(head):
+            return TypedSource(SourceType.VAGUE, None)  # "Egyptologists have reported"
         if label in ORG_LABELS:
             text = strip_possessive(entity_text(head))
+            if self._honorific(head, text):  # "Dr Gazzola", typed a body
+                return TypedSource(SourceType.NAMED_PERSON, self.canonical(text))
             people = self._surnames(text)
             if people is not None:  # "Nancy Pelosi ... Pelosi said": the surname, a person
                 return TypedSource(SourceType.NAMED_PERSON, people)
             return TypedSource(SourceType.NAMED_ORGANISATION, text)
         return None
+
+    def _experts(self, head: Token) -> bool:
+        """A one-word entity that is a plural noun for experts ("Egyptologists"), not a
+        surname ("Sanders") or a body ("Doctors Without Borders")."""
+        alone = entity_text(head) == head.text
+        return alone and head.tag_ == "NNS" and head.lower_.endswith(("ists", "ians"))
+
+    def _honorific(self, head: Token, text: str) -> bool:
+        """The entity opens with, or follows, "Dr", "Mrs" ...: a person."""
+        start = head.i
+        while start > 0 and self.doc[start].ent_iob_ == "I":
+            start -= 1
+        before = self.doc[start - 1].lower_ if start > 0 else ""
+        return before in PERSON_WORDS or text.split()[0].lower() in PERSON_WORDS
 
     def _common_noun(self, head: Token) -> bool:
         """A one-word entity that a source lexicon knows as a common noun ("Observers")."""
@@ -212,7 +231,8 @@ class SourceTyper(MentionIndex):
         Scambos of CU Boulder's institute"; not "the lawyer for John Smith"."""
         titles = self.by_role.get("title", {})
         for ent in span.ents:
-            if ent.start == span.start or ent.label_ != "PERSON" or len(ent) < 2:
+            person = ent.label_ == "PERSON" or ent.text in self.full_names  # "MP Tanya Davies"
+            if ent.start == span.start or not person or len(ent) < 2:
                 continue
             before, after = span.doc[ent.start - 1], span.doc[ent.end : span.end]
             role = before.lower_ in titles or (
@@ -279,15 +299,18 @@ class SourceTyper(MentionIndex):
             titled = self._person_in(span) or self._titled(head.i, word, strict=with_body)
             if titled is not None:
                 return titled
+        last = span[-1]
+        place = last.ent_type_ in ("GPE", "LOC", "NORP")  # "representatives from Iran"
+        named_after = last.i != head.i and last.pos_ == "PROPN" and not place  # "President of X"
+        if word in titles and titles[word] is SourceType.UNNAMED_OFFICIAL and not named_after:
+            return TypedSource(SourceType.UNNAMED_OFFICIAL, None)  # "a fire officer said"
         if word in SPEECH_NOUNS and owner is not None:
             named = self._named(owner) or (self._proper(owner) if owner.pos_ == "PROPN" else None)
             if named is not None:  # "the Kremlin's statement said": the Kremlin speaks
                 return named
-        if word in SPEECH_NOUNS and self.parsed and head.dep_ == "dobj":
-            issuer = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-            named = self._named(issuer) if issuer is not None else None
-            if named is not None:  # "Sean Conley issued a statement saying": Conley speaks
-                return named
+        issuer = self._issuer(head) if word in SPEECH_NOUNS else None
+        if issuer is not None:  # "Sean Conley issued a statement saying": Conley speaks
+            return issuer
         if word in sources and word in NAMEABLE_BODIES:
             body = self._named_body(head)
             if body is not None:
@@ -295,6 +318,23 @@ class SourceTyper(MentionIndex):
         if word in sources:
             return self._lexicon_type(word, sources[word], head)
         return None
+
+    def _issuer(self, head: Token) -> TypedSource | None:
+        """Who issued the statement, when named: "Sean Conley issued a statement saying", "the
+        ministry issued a statement", "a statement released by the Supreme Court"."""
+        if not self.parsed:
+            return None
+        if head.dep_ == "dobj":
+            issuer = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        else:
+            agents = (a for v in head.children if v.dep_ == "acl" for a in v.children)
+            by = next((a for a in agents if a.dep_ == "agent"), None)
+            issuer = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        if issuer is None:
+            return None
+        typed = self._named(issuer) or self.type_range(*np_range(issuer), issuer.i)
+        named = (SourceType.NAMED_PERSON, SourceType.NAMED_ORGANISATION)
+        return typed if typed is not None and typed.type in named else None
 
     def _lexicon_type(self, word: str, kind: SourceType, head: Token) -> TypedSource:
         before = head.lefts if self.parsed else self.doc[max(0, head.i - 3) : head.i]
@@ -305,7 +345,7 @@ class SourceTyper(MentionIndex):
             return TypedSource(SourceType.VAGUE, None)
         if kind is SourceType.ANONYMOUS and word in PLAIN_PEOPLE and not self._kept_unnamed(head):
             return TypedSource(SourceType.VAGUE, None)  # "when people say": no kept source
-        if kind is SourceType.VAGUE and mods & {"official", "government"}:
+        if kind is SourceType.VAGUE and mods & {"official", "government", "state"}:
             return TypedSource(SourceType.UNNAMED_OFFICIAL, None)
         if kind is SourceType.VAGUE:
             return self._close_people(head) or TypedSource(kind, None)

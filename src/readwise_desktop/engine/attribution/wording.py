@@ -38,6 +38,10 @@ def phrase_candidate(doc: Doc, rule: PhraseRule, start: int, end: int) -> Candid
         if subject is None:
             return None
         source, root = np_range(subject), subject.i
+    elif rule.source == "speaker":
+        speaker = _speaking_subject(doc[start])
+        if speaker is not None:
+            source, root = np_range(speaker), speaker.i
     sent = doc[start].sent
     content = CharRange(doc[end - 1].idx + len(doc[end - 1]), sent.end_char)
     if rule.source in ("after", "cited") or content[0] >= content[1]:
@@ -55,6 +59,18 @@ def phrase_candidate(doc: Doc, rule: PhraseRule, start: int, end: int) -> Candid
         governor=governor,
         names_source=rule.source in ("after", "cited", "marked"),
     )
+
+
+def _speaking_subject(verb: Token) -> Token | None:
+    """A person or a body as the subject of "raised concerns" voices them ("Pierce and Carroll
+    raised concerns"); a thing ("These incidents have raised concerns") leaves them agentless."""
+    if not has_parse(verb.doc):
+        return None
+    subject = subject_of(verb, depth=0)
+    if subject is None:
+        return None
+    named = subject.ent_type_ in ("PERSON", "ORG", "GPE") and subject.pos_ == "PROPN"
+    return subject if named or subject.lower_ in ("he", "she") else None
 
 
 def _reason_cited(doc: Doc, rule: PhraseRule, root: int | None) -> bool:

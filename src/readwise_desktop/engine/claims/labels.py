@@ -30,6 +30,7 @@ from readwise_desktop.engine.results import (
     group_of,
 )
 from readwise_desktop.engine.text.quotes import Quote
+from readwise_desktop.engine.text.ranges import CharRange
 
 
 def sentence_ranges(text: str, starts: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -104,6 +105,13 @@ class SentenceIndex:
         }
 
 
+def _in_note(index: SentenceIndex, sentence_roles: list[SentenceRole], content: CharRange) -> bool:
+    """An attribution whose content is an editorial line (a map legend) reports nothing; a
+    pull-quote signature ("—Troy Roberts") still signs the quotation before it."""
+    home = index.of(content[0])
+    return home is not None and sentence_roles[home] is SentenceRole.NOTE
+
+
 def build_claims(
     text: str,
     ranges: list[tuple[int, int]],
@@ -114,6 +122,7 @@ def build_claims(
 ) -> tuple[tuple[Sentence, ...], tuple[Attribution, ...], Summary]:
     index = SentenceIndex(ranges)
     quote_starts = [q.start for q in quotes]
+    found = [f for f in found if not _in_note(index, sentence_roles, f[0].content)]
     attributions = tuple(
         _attribution(
             text, index, f, cue, src, quotes, quote_starts, _reported(text, cue, src, hedges)

@@ -14,7 +14,7 @@ from readwise_desktop.engine.rules.patterns import CompiledPattern, PatternError
 RULES_SCHEMA = "readwise-desktop/rules/1"
 RULE_ID = regex.compile(r"^[a-z]+(?:\.[a-z0-9_]+){2,}$")
 KINDS = ("hedges", "attribution_phrases", "reporting_verbs", "source_nouns", "word_lists")
-SOURCE_MODES = ("none", "marked", "after", "cited", "subject")
+SOURCE_MODES = ("none", "marked", "after", "cited", "subject", "speaker")
 E = TypeVar("E")
 
 

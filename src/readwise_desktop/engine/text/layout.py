@@ -80,14 +80,16 @@ NOTE = regex.compile(
     rf"|^(?:{_WEEKDAY},?\s+)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\.?$"
     r"|^(?:correction appended|corrections?|abstract|full text|sources?|related news"
     r"|related articles|see also|external links)\s*[.:]?$"
-    r"|^[―—–]\s*\p{Lu}[\p{L}.'’\- ]{1,40}$",  # a pull-quote signature: "—Troy Roberts"
+    r"|^[―—–]\s*\p{Lu}[\p{L}.'’\- ]{1,40}$"  # a pull-quote signature: "—Troy Roberts"
+    r"|^[\u2580-\u25ff]",  # a map or chart legend keyed by a swatch: "██ Territory claimed by"
     regex.IGNORECASE,
 )
 
 
 def note_lines(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list[TextSpan]:
     """Editorial lines that are no claims: a date alone, "Correction appended", "Sources",
-    a pull-quote signature, a dateline with nothing after it ("FAIRVIEW, W.Va. —")."""
+    a pull-quote signature, a legend line keyed by a colour swatch, a dateline with nothing
+    after it ("FAIRVIEW, W.Va. —")."""
     out = []
     for s, e in paragraphs(text) if paras is None else paras:
         line = text[s:e]
