@@ -428,10 +428,16 @@ def _quote_opens(quote_starts: list[int], start: int, end: int) -> bool:
 
 
 def _negated_without_content(verb: Token) -> bool:
+    """ "did not comment", "didn't disclose whether it received warrants": nothing is said."""
     children = list(verb.children)
     return any(c.dep_ == "neg" for c in children) and not any(
-        c.dep_ in CONTENT_DEPS for c in children
+        c.dep_ in CONTENT_DEPS and not _open_question(c) for c in children
     )
+
+
+def _open_question(clause: Token) -> bool:
+    """A clause that asks instead of telling: "whether it received", "if they knew"."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
 
 
 def _untyped_subject(

@@ -30,6 +30,9 @@ ACT_OBJECTS = frozenset({"dobj", "oprd", "npadvmod", "attr"})
 PURPOSE_MARKS = frozenset({"so", "because"})
 RELATIVE_WORDS = frozenset({"which", "that", "who", "whom", "what"})
 COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "parataxis"})
+PEOPLE_QUESTIONED = frozenset(
+    {"him", "her", "them", "owner", "driver", "suspect", "suspects", "witness", "witnesses", "man"}
+)
 THING_PRONOUNS = frozenset({"it", "this", "something", "anything", "nothing", "everything"})
 
 
@@ -45,6 +48,18 @@ def other_sense(verb: Token, lists: WordLists) -> bool:
         or performs(verb, lists)
         or tells_speaker(verb, lists)
         or shows_by_act(verb, lists)
+        or interrogates(verb)
+    )
+
+
+def interrogates(verb: Token) -> bool:
+    """ "police questioned the car's owner": a person questioned is interrogated; "questioned
+    the decision" doubts it."""
+    if verb.lemma_.lower() != "question":
+        return False
+    return any(
+        c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lower_ in PEOPLE_QUESTIONED)
+        for c in verb.children
     )
 
 

@@ -49,7 +49,10 @@ SPEECH_NOUNS = frozenset(
         "announcement",
     }
 )
-GENERIC_BODIES = frozenset({"company", "firm", "group", "authority", "agency", "business"})
+GENERIC_BODIES = frozenset(
+    {"company", "firm", "group", "authority", "agency", "business", "website", "site"}
+    | {"publication", "newspaper", "outlet", "magazine", "broadcaster", "channel", "station"}
+)
 PLAIN_PEOPLE = frozenset({"people", "person", "individual", "individuals"})
 KEPT_UNNAMED = (
     "familiar with",
