@@ -1,0 +1,135 @@
+"""Sources typed by the names in them: the recogniser's people and bodies, corrected where a
+reader sees otherwise ("Dr Gazzola" typed a body, "Egyptologists" typed a body, "MP Tanya
+Davies" after a role), titles with the person's name beside them, and proper names the
+recogniser left untyped. The mentions they refer back to are :class:`MentionIndex`'s.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from readwise_desktop.engine.attribution.heads import of_body
+from readwise_desktop.engine.attribution.mentions import ORG_LABELS, MentionIndex, TypedSource
+from readwise_desktop.engine.attribution.noun_phrases import entity_text, strip_possessive
+from readwise_desktop.engine.results import SourceType
+
+PERSON_WORDS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep."})
+
+
+class NameTyper(MentionIndex):
+    """Types a source by the names in it; :class:`~.sources.SourceTyper` adds the lexicons."""
+
+    def _named(self, head: Token) -> TypedSource | None:
+        label = head.ent_type_
+        if label == "PERSON" and self._common_noun(head):
+            return None  # "Observers noted": the recogniser's PERSON on a word for a group
+        if label == "PERSON":
+            return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(head)))
+        if label in ORG_LABELS and head.lower_ in self.by_role.get("title", {}):
+            return self._titled(head.i, head.lower_, strict=True)  # "Chess Federation President"
+        if label in ORG_LABELS and self._experts(head):
+            return TypedSource(SourceType.VAGUE, None)  # "Egyptologists have reported"
+        if label in ORG_LABELS:
+            text = strip_possessive(entity_text(head))
+            if self._honorific(head, text):  # "Dr Gazzola", typed a body
+                return TypedSource(SourceType.NAMED_PERSON, self.canonical(text))
+            people = self._surnames(text)
+            if people is not None:  # "Nancy Pelosi ... Pelosi said": the surname, a person
+                return TypedSource(SourceType.NAMED_PERSON, people)
+            return TypedSource(SourceType.NAMED_ORGANISATION, text)
+        return None
+
+    def _experts(self, head: Token) -> bool:
+        """A one-word entity that is a plural noun for experts ("Egyptologists"), not a
+        surname ("Sanders") or a body ("Doctors Without Borders")."""
+        alone = entity_text(head) == head.text
+        return alone and head.tag_ == "NNS" and head.lower_.endswith(("ists", "ians"))
+
+    def _honorific(self, head: Token, text: str) -> bool:
+        """The entity opens with, or follows, "Dr", "Mrs" ...: a person."""
+        start = head.i
+        while start > 0 and self.doc[start].ent_iob_ == "I":
+            start -= 1
+        before = self.doc[start - 1].lower_ if start > 0 else ""
+        return before in PERSON_WORDS or text.split()[0].lower() in PERSON_WORDS
+
+    def _common_noun(self, head: Token) -> bool:
+        """A one-word entity that a source lexicon knows as a common noun ("Observers")."""
+        nxt = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
+        alone = head.ent_iob_ == "B" and (nxt is None or nxt.ent_iob_ != "I")
+        return alone and head.lower_ in self.by_role.get("source", {})
+
+    def _person_beside(self, head: Token) -> TypedSource | None:
+        """A title with the person's name beside it: "The Labour Party's leader, Jeremy
+        Corbyn", "Conservative Party leader and Prime Minister Boris Johnson"."""
+        if not self.parsed or head.lower_ not in self.by_role.get("title", {}):
+            return None
+        beside = [c for c in head.rights if c.dep_ in ("appos", "conj")]
+        beside += [  # the parser may make the name a second subject of the same verb
+            s for s in head.head.children if s.dep_ == head.dep_ and 0 < s.i - head.i <= 6
+        ]
+        for child in beside:
+            person = next((t for t in child.subtree if t.ent_type_ == "PERSON"), None)
+            if person is not None:
+                name = self.canonical(entity_text(person))
+                return TypedSource(SourceType.NAMED_PERSON, name)
+        return None
+
+    def _name_after_role(self, span: Span) -> TypedSource | None:
+        """A role closed by the person's full name, whatever the parse makes its head:
+        "Longtime Imus in the Morning writer and performer Rob Bartlett", "study co-author Ted
+        Scambos of CU Boulder's institute"; not "the lawyer for John Smith"."""
+        titles = self.by_role.get("title", {})
+        for ent in span.ents:
+            person = ent.label_ == "PERSON" or ent.text in self.full_names  # "MP Tanya Davies"
+            if ent.start == span.start or not person or len(ent) < 2:
+                continue
+            before, after = span.doc[ent.start - 1], span.doc[ent.end : span.end]
+            role = before.lower_ in titles or (
+                before.is_lower and before.is_alpha and before.pos_ not in ("ADP", "DET", "PRON")
+            )
+            closes = not [t for t in after if not t.is_punct] or after[0].lower_ in ("of", ",")
+            if role and closes:
+                return TypedSource(SourceType.NAMED_PERSON, self.canonical(ent.text))
+        return None
+
+    def _relayed(self, span: Span, head: Token) -> TypedSource | None:
+        """A body whose appositions end in a person's name: "news agency ISNA, the prosecutor
+        general of Tehran, Ali Alghasi Mehr, said": the agency relays, the person speaks."""
+        if head.ent_type_ not in ORG_LABELS:
+            return None
+        return self._person_closing(span)
+
+    def _person_closing(self, span: Span) -> TypedSource | None:
+        """A description closed by the person's name: "The delegate to the House, Aumua
+        Amata, told"."""
+        tokens = [t for t in span if not t.is_punct]
+        last = tokens[-1] if tokens else None
+        if last is None or last.ent_type_ != "PERSON" or last.i == span.start:
+            return None
+        first = last.i
+        while first > span.start and span.doc[first - 1].ent_type_ == "PERSON":
+            first -= 1
+        if first == span.start or span.doc[first - 1].text != ",":
+            return None
+        return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(last)))
+
+    def _proper(self, span: object) -> TypedSource:
+        """A proper name the entity recogniser did not type: a person or a body."""
+        text = str(span).strip()
+        first = text.split()[0].lower() if text.split() else ""
+        if first in PERSON_WORDS:
+            return TypedSource(SourceType.NAMED_PERSON, self.canonical(text))
+        last = text.split()[-1] if text.split() else ""
+        if len(last) > 1 and last.isupper() and last not in self.full_names:
+            return TypedSource(SourceType.NAMED_ORGANISATION, text)  # "Belarusian KGB"
+        if text in self.full_names or len(text.split()) in (2, 3):
+            return TypedSource(SourceType.NAMED_PERSON, self.canonical(text))
+        return TypedSource(SourceType.NAMED_ORGANISATION, strip_possessive(text))
+
+    def _person_in(self, span: Span) -> TypedSource | None:
+        """A titled phrase that holds the name: "Mayor of Koszalin Piotr Jedlinski"."""
+        person = next((t for t in span if t.ent_type_ == "PERSON" and not of_body(t.head)), None)
+        if person is None:
+            return None
+        return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(person)))
