@@ -10,7 +10,11 @@ from spacy.tokens import Span, Token
 
 from readwise_desktop.engine.attribution.heads import of_body
 from readwise_desktop.engine.attribution.mentions import ORG_LABELS, MentionIndex, TypedSource
-from readwise_desktop.engine.attribution.noun_phrases import entity_text, strip_possessive
+from readwise_desktop.engine.attribution.noun_phrases import (
+    entity_range,
+    entity_text,
+    strip_possessive,
+)
 from readwise_desktop.engine.results import SourceType
 
 PERSON_WORDS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep."})
@@ -42,22 +46,17 @@ class NameTyper(MentionIndex):
     def _experts(self, head: Token) -> bool:
         """A one-word entity that is a plural noun for experts ("Egyptologists"), not a
         surname ("Sanders") or a body ("Doctors Without Borders")."""
-        alone = entity_text(head) == head.text
-        return alone and head.tag_ == "NNS" and head.lower_.endswith(("ists", "ians"))
+        return _alone(head) and head.tag_ == "NNS" and head.lower_.endswith(("ists", "ians"))
 
     def _honorific(self, head: Token, text: str) -> bool:
         """The entity opens with, or follows, "Dr", "Mrs" ...: a person."""
-        start = head.i
-        while start > 0 and self.doc[start].ent_iob_ == "I":
-            start -= 1
+        start = entity_range(head)[0]
         before = self.doc[start - 1].lower_ if start > 0 else ""
         return before in PERSON_WORDS or text.split()[0].lower() in PERSON_WORDS
 
     def _common_noun(self, head: Token) -> bool:
         """A one-word entity that a source lexicon knows as a common noun ("Observers")."""
-        nxt = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
-        alone = head.ent_iob_ == "B" and (nxt is None or nxt.ent_iob_ != "I")
-        return alone and head.lower_ in self.by_role.get("source", {})
+        return _alone(head) and head.lower_ in self.by_role.get("source", {})
 
     def _person_beside(self, head: Token) -> TypedSource | None:
         """A title with the person's name beside it: "The Labour Party's leader, Jeremy
@@ -133,3 +132,9 @@ class NameTyper(MentionIndex):
         if person is None:
             return None
         return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(person)))
+
+
+def _alone(head: Token) -> bool:
+    """The entity is this one token."""
+    start, end = entity_range(head)
+    return end - start == 1

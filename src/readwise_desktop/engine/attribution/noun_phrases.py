@@ -51,8 +51,9 @@ def _crosses_comma(head: Token, child: Token) -> bool:
     return any(t.text == "," for t in head.doc[head.i + 1 : child.i])
 
 
-def entity_text(tok: Token) -> str:
-    """The text of the named entity ``tok`` is in, from its IOB tags (no scan of doc.ents)."""
+def entity_range(tok: Token) -> tuple[int, int]:
+    """The token range of the named entity ``tok`` is in, from its IOB tags (no scan of
+    doc.ents)."""
     doc = tok.doc
     start = tok.i
     while start > 0 and doc[start].ent_iob_ == "I":
@@ -60,7 +61,12 @@ def entity_text(tok: Token) -> str:
     end = tok.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return doc[start:end].text
+    return start, end
+
+
+def entity_text(tok: Token) -> str:
+    """The text of the named entity ``tok`` is in."""
+    return tok.doc[slice(*entity_range(tok))].text
 
 
 def strip_possessive(text: str) -> str:

@@ -29,12 +29,12 @@ REACH = 2  # sentences back
 
 def carry_plural(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """``found`` with each bare "they" source retyped after the report before it."""
-    starts = [sent.start for sent in doc.sents]
+    sents = list(doc.sents)
+    starts = [sent.start for sent in sents]
 
     def sentence(cand: Candidate) -> int:
         return bisect.bisect_right(starts, cand.cue[0])
 
-    sents = list(doc.sents)
     last: Candidate | None = None
     carried: dict[int, Candidate] = {}
     for cand in sorted(found, key=lambda c: c.cue[0]):

@@ -24,15 +24,13 @@ WORDS_NOUNS = "list.attribution.words_nouns"
 PERFORMATIVE_VERBS = "list.attribution.performative_verbs"
 PERFORMED_ACTS = "list.attribution.performed_acts"
 SHOWING_VERBS = "list.attribution.showing_verbs"
+PEOPLE_QUESTIONED = "list.attribution.people_questioned"
 THING_SUBJECTS = frozenset({"it", "this", "that"})
 FIRST_PERSON = frozenset({"me", "us"})
 ACT_OBJECTS = frozenset({"dobj", "oprd", "npadvmod", "attr"})
 PURPOSE_MARKS = frozenset({"so", "because"})
 RELATIVE_WORDS = frozenset({"which", "that", "who", "whom", "what"})
 COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "parataxis"})
-PEOPLE_QUESTIONED = frozenset(
-    {"him", "her", "them", "owner", "driver", "suspect", "suspects", "witness", "witnesses", "man"}
-)
 THING_PRONOUNS = frozenset({"it", "this", "something", "anything", "nothing", "everything"})
 
 
@@ -48,28 +46,29 @@ def other_sense(verb: Token, lists: WordLists) -> bool:
         or performs(verb, lists)
         or tells_speaker(verb, lists)
         or shows_by_act(verb, lists)
-        or interrogates(verb)
+        or interrogates(verb, lists)
     )
 
 
-def interrogates(verb: Token) -> bool:
+def interrogates(verb: Token, lists: WordLists) -> bool:
     """ "police questioned the car's owner": a person questioned is interrogated; "questioned
     the decision" doubts it."""
     if verb.lemma_.lower() != "question":
         return False
     return any(
-        c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lower_ in PEOPLE_QUESTIONED)
+        c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lower_ in lists[PEOPLE_QUESTIONED])
         for c in verb.children
     )
 
 
 def shows_by_act(verb: Token, lists: WordLists) -> bool:
     """ "holding a rifle to show the invention could be used": an act's purpose, shown."""
-    return (
-        verb.lemma_.lower() in lists[SHOWING_VERBS]
-        and verb.dep_ == "advcl"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    )
+    return verb.lemma_.lower() in lists[SHOWING_VERBS] and verb.dep_ == "advcl" and infinitive(verb)
+
+
+def infinitive(verb: Token) -> bool:
+    """A "to" infinitive: "to show", "to comment"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def circumstance(clause: Token) -> bool:
@@ -142,13 +141,13 @@ def directs(verb: Token, lists: WordLists) -> bool:
     worry": a directive with an infinitive and no clause that states something."""
     if verb.lemma_.lower() not in lists[DIRECTIVE_VERBS]:
         return False
-    infinitive = finite = False
+    to_do = finite = False
     for c in verb.children:
         if c.dep_ in ("xcomp", "ccomp"):
-            to = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            infinitive |= to
+            to = infinitive(c)
+            to_do |= to
             finite |= not to
-    return infinitive and not finite
+    return to_do and not finite
 
 
 def performs(verb: Token, lists: WordLists) -> bool:
@@ -224,7 +223,7 @@ def content_clause(verb: Token, clause: Token, deps: frozenset[str], lists: Word
         return False
     if clause.dep_ != "xcomp" or verb.lemma_.lower() not in lists[INFINITIVE_NOT_SAID]:
         return True
-    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return not infinitive(clause)
 
 
 def takes_thing(verb: Token) -> bool:

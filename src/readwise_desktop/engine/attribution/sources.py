@@ -206,10 +206,7 @@ class SourceTyper(NameTyper):
             titled = self._person_in(span) or self._titled(head.i, word, strict=with_body)
             if titled is not None:
                 return titled
-        last = span[-1]
-        place = last.ent_type_ in ("GPE", "LOC", "NORP")  # "representatives from Iran"
-        named_after = last.i != head.i and last.pos_ == "PROPN" and not place  # "President of X"
-        if word in titles and titles[word] is SourceType.UNNAMED_OFFICIAL and not named_after:
+        if titles.get(word) is SourceType.UNNAMED_OFFICIAL and not _name_after(span, head):
             return TypedSource(SourceType.UNNAMED_OFFICIAL, None)  # "a fire officer said"
         if word in SPEECH_NOUNS and owner is not None:
             named = self._named(owner) or (self._proper(owner) if owner.pos_ == "PROPN" else None)
@@ -300,3 +297,11 @@ class SourceTyper(NameTyper):
         return any(
             t.lower_ in ("the", "this", "that") for t in self.doc[max(0, head.i - 3) : head.i]
         )
+
+
+def _name_after(span: Span, head: Token) -> bool:
+    """The phrase ends in a proper name after its head ("President of Ukraine Volodymyr
+    Zelenskyy"), not a place ("representatives from Iran")."""
+    last = span[-1]
+    place = last.ent_type_ in ("GPE", "LOC", "NORP")
+    return last.i != head.i and last.pos_ == "PROPN" and not place

@@ -12,7 +12,7 @@ from readwise_desktop.engine.attribution.speakers import find_speakers
 from readwise_desktop.engine.attribution.unparsed import name_runs, source_after_plain
 from readwise_desktop.engine.results import SourceType
 from readwise_desktop.engine.rules.schema import PhraseRule
-from readwise_desktop.engine.text.lexicon import OPENERS
+from readwise_desktop.engine.text.lexicon import OPENERS, PERSON_PRONOUNS
 from readwise_desktop.engine.text.ranges import CharRange, TokenRange
 from readwise_desktop.engine.text.tokens import has_parse
 
@@ -70,7 +70,7 @@ def _speaking_subject(verb: Token) -> Token | None:
     if subject is None:
         return None
     named = subject.ent_type_ in ("PERSON", "ORG", "GPE") and subject.pos_ == "PROPN"
-    return subject if named or subject.lower_ in ("he", "she") else None
+    return subject if named or subject.lower_ in PERSON_PRONOUNS else None
 
 
 def _reason_cited(doc: Doc, rule: PhraseRule, root: int | None) -> bool:
