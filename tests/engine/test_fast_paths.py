@@ -1,5 +1,6 @@
 """The fast ways of driving spaCy give the stock output: numpy's BLAS instead of BLIS, the lookup
-attribute ruler instead of spaCy's, chunks parsed in batches, the tokenizer built once. Each is
+attribute ruler instead of spaCy's, chunks parsed in batches, the tokenizer built once, the
+model's string table left unloaded. Each is
 compared with the unoptimised way in the same run, on real text (the seed article, the bundled
 sample, the first PolNeAR dev articles; all 84 in tests/benchmarks/test_analysis_speed.py)."""
 
@@ -52,8 +53,10 @@ def as_the_app_runs_it(loaded: LoadedPipeline) -> LoadedPipeline:
 
 @pytest.fixture(scope="module")
 def stock() -> LoadedPipeline:
-    """The unoptimised pipeline: BLIS kernels and spaCy's own attribute ruler."""
-    return as_the_app_runs_it(load_pipeline(matrix_ops="blis", lookup_ruler=False))
+    """The unoptimised pipeline: BLIS kernels, spaCy's own attribute ruler, all the strings."""
+    return as_the_app_runs_it(
+        load_pipeline(matrix_ops="blis", lookup_ruler=False, model_strings=True)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +82,8 @@ def test_the_fast_pipeline_runs_on_numpy_and_the_lookup_ruler(
     assert isinstance(fast.nlp.get_pipe("attribute_ruler"), LookupAttributeRuler)
     assert not isinstance(stock.nlp.get_pipe("attribute_ruler"), LookupAttributeRuler)
     assert fast.nlp.pipe_names == stock.nlp.pipe_names
+    # The model's 84,000 strings are loaded only where asked for.
+    assert len(fast.nlp.vocab.strings) < 40_000 < len(stock.nlp.vocab.strings)
     # Every layer but the parser's and recogniser's output layer, which spaCy builds on BLIS.
     ner = fast.nlp.get_pipe("ner").model
     on_blis = [n.name for _, c in fast.nlp.pipeline for n in _nodes(c) if n.ops.use_blis]
