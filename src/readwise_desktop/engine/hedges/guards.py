@@ -14,6 +14,11 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from readwise_desktop.engine.hedges.modal_guards import epistemic_modal, speculative_would
+from readwise_desktop.engine.hedges.possible_guards import (
+    POLLING_TERMS,
+    not_possible_of_manner,
+    not_possibly_of_extent,
+)
 from readwise_desktop.engine.rules.schema import WordLists
 from readwise_desktop.engine.text.lexicon import PERSONAL, POSSESSIVE_DETERMINERS
 from readwise_desktop.engine.text.tokens import (
@@ -25,9 +30,7 @@ from readwise_desktop.engine.text.tokens import (
 
 Guard = Callable[[Doc, int, int, WordLists], bool]
 MONTH_CONTEXT = "list.hedge.month_context"
-POSSIBLE_BLOCKERS = "list.hedge.possible_blockers"
 NOT_COUNTED = "list.hedge.not_counted"
-POLLING_TERMS = "list.hedge.polling_terms"
 REQUIREMENT_WORDS = "list.hedge.requirement_words"
 NORMATIVE_WORDS = "list.hedge.normative_words"
 
@@ -63,11 +66,6 @@ QUANTITY_WORDS = frozenset(
 
 UNTIL_WORDS = frozenset({"up", "over"})  # the first word of "up to", "over"
 CURRENCY = frozenset({"$", "€", "£", "¥", "us$", "usd", "eur", "a", "an"})
-
-
-MAKING = frozenset({"make", "render"})
-
-MAKING_FORMS = frozenset({"make", "makes", "made", "making", "render", "renders", "rendered"})
 
 
 def number_follows(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
@@ -195,28 +193,6 @@ def _proposes(verb: Token) -> bool:
     return False
 
 
-def not_possible_of_manner(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
-    """ "possible" of likelihood, not "as soon as possible", "made possible" or "possible to do"."""
-    before = doc[start - 1] if start > 0 else None
-    after = next_token(doc, end)
-    if before is not None and before.lower_ in lists[POSSIBLE_BLOCKERS]:
-        return False
-    if after is not None and after.lower_ in ("to", *lists[POLLING_TERMS]):
-        return False  # "possible to do", "the possible remedies": a way, or candidates
-    if has_parse(doc):
-        if _denied(doc[start]):
-            return False  # "would not be possible absent an amendment": what cannot be done
-        return doc[start].head.lemma_.lower() not in MAKING
-    window = doc[max(0, start - 4) : start]
-    return not any(t.lower_ in MAKING_FORMS for t in window)
-
-
-def _denied(adjective: Token) -> bool:
-    """A predicate adjective whose verb is negated: "is not possible"."""
-    head = adjective.head
-    return adjective.dep_ == "acomp" and any(c.dep_ == "neg" for c in head.children)
-
-
 def attributive(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     """An adjective before a noun ("the alleged attacker"), not a verb ("she alleged that")."""
     after = next_token(doc, end)
@@ -273,6 +249,7 @@ GUARDS: dict[str, Guard] = {
     "speculative_would": speculative_would,
     "nonhuman_subject": nonhuman_subject,
     "not_possible_of_manner": not_possible_of_manner,
+    "not_possibly_of_extent": not_possibly_of_extent,
     "attributive": attributive,
     "not_before_noun_of_plan": not_before_noun_of_plan,
     "vague_quantity": vague_quantity,
