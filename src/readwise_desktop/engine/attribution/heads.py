@@ -8,6 +8,7 @@
   alone ("Americans", "Republicans") it is an unspecified collective.
 - The authors of a study named in the same sentence speak for it: "In a new study, scientists
   report".
+- People of a state body are officials: "White House doctors", "army engineers".
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ OUTLET_NOUNS = frozenset(
     {"website", "site", "newspaper", "paper", "magazine", "outlet", "channel", "network"}
     | {"broadcaster", "station", "agency", "blog", "publication", "tabloid", "daily", "wire"}
 )
+# Outlets that speak without a name ("local television reported"): a vague source, or an
+# official one when the state runs it ("state radio said").
+MEDIA_NOUNS = OUTLET_NOUNS | {"television", "tv", "radio", "media"}
 MEMBER_PREPOSITIONS = frozenset({"in", "at", "from", "within", "inside", "of", "close"})
 KNOWN_DETERMINERS = frozenset({"the", "its", "their", "these", "both"})
 BARE_AUTHORS = frozenset({"researchers", "authors"})
@@ -131,4 +135,15 @@ def for_body(head: Token, bodies: Collection[str]) -> bool:
                 g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.lemma_.lower() in bodies)
                 for g in prep.children
             )
+    return False
+
+
+def of_the_state(head: Token, state_bodies: Collection[str], seats: Collection[str]) -> bool:
+    """People named by a state body before them: "White House doctors", "army engineers"."""
+    for mod in head.lefts:
+        if mod.dep_ != "compound":
+            continue
+        words = " ".join(t.lower_ for t in mod.subtree)
+        if mod.lemma_.lower() in state_bodies or words in seats:
+            return True
     return False

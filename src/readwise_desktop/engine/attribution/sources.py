@@ -13,9 +13,11 @@ from spacy.tokens import Span, Token
 
 from readwise_desktop.engine.attribution.heads import (
     among_officials,
+    MEDIA_NOUNS,
     collective_type,
     for_body,
     of_body,
+    of_the_state,
     outlet_name,
     speaks_for_study,
 )
@@ -79,6 +81,8 @@ PARTY_PLURALS = "list.attribution.party_plurals"
 STUDY_NOUNS = "list.attribution.study_nouns"
 AUTHOR_SPEECH = "list.attribution.author_speech_verbs"
 CLOSE_PEOPLE = "list.attribution.close_people"
+SEATS = "list.attribution.seats_of_government"
+STATE_MODIFIERS = frozenset({"official", "government", "state"})
 
 
 class SourceTyper(NameTyper):
@@ -199,6 +203,9 @@ class SourceTyper(NameTyper):
                 found = self._resolve(head.i, person=False, words=frozenset(), strict=True)
             if found is not None:
                 return found
+        if word in org_heads and word in MEDIA_NOUNS and owner is None:
+            if self.apposition(head) is None:  # not "the broadcaster PBS"
+                return self._lexicon_type(word, SourceType.VAGUE, head)  # "state radio said"
         compounded = owner is not None and owner.dep_ == "compound"
         if word in titles and (self._definite(head) or compounded):
             official = titles[word] is SourceType.UNNAMED_OFFICIAL
@@ -249,11 +256,18 @@ class SourceTyper(NameTyper):
             return TypedSource(SourceType.VAGUE, None)
         if kind is SourceType.ANONYMOUS and word in PLAIN_PEOPLE and not self._kept_unnamed(head):
             return TypedSource(SourceType.VAGUE, None)  # "when people say": no kept source
-        if kind is SourceType.VAGUE and mods & {"official", "government", "state"}:
+        if kind is SourceType.VAGUE and (mods & STATE_MODIFIERS or self._of_the_state(head)):
             return TypedSource(SourceType.UNNAMED_OFFICIAL, None)
         if kind is SourceType.VAGUE:
             return self._close_people(head) or TypedSource(kind, None)
         return TypedSource(kind, None)
+
+    def _of_the_state(self, head: Token) -> bool:
+        if not self.parsed:
+            return False
+        sources = self.by_role.get("source", {})
+        bodies = {w for w, kind in sources.items() if kind is SourceType.NAMED_ORGANISATION}
+        return of_the_state(head, bodies, self.lists[SEATS])
 
     def _close_people(self, head: Token) -> TypedSource | None:
         """Someone's own relatives or lawyers ("his daughter", "Fields' lawyers"): particular
