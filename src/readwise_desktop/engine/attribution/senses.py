@@ -25,6 +25,8 @@ PERFORMATIVE_VERBS = "list.attribution.performative_verbs"
 PERFORMED_ACTS = "list.attribution.performed_acts"
 SHOWING_VERBS = "list.attribution.showing_verbs"
 PEOPLE_QUESTIONED = "list.attribution.people_questioned"
+OTHER_SENSE_PREPOSITIONS = "list.attribution.other_sense_prepositions"
+PERSON_OBJECTS = frozenset({"him", "her", "them"})
 THING_SUBJECTS = frozenset({"it", "this", "that"})
 FIRST_PERSON = frozenset({"me", "us"})
 ACT_OBJECTS = frozenset({"dobj", "oprd", "npadvmod", "attr"})
@@ -47,7 +49,28 @@ def other_sense(verb: Token, lists: WordLists) -> bool:
         or tells_speaker(verb, lists)
         or shows_by_act(verb, lists)
         or interrogates(verb, lists)
+        or with_other_preposition(verb, lists)
+        or appoints(verb)
     )
+
+
+def with_other_preposition(verb: Token, lists: WordLists) -> bool:
+    """ "who hails from Arizona", "defended themselves from predators": the preposition gives
+    the verb a sense that reports nothing."""
+    lemma = verb.lemma_.lower()
+    pairs = lists[OTHER_SENSE_PREPOSITIONS]
+    return any(c.dep_ == "prep" and f"{lemma} {c.lower_}" in pairs for c in verb.children)
+
+
+def appoints(verb: Token) -> bool:
+    """ "the Senate had not confirmed him", "confirmed Barrett": a person confirmed is
+    appointed; "confirmed the deaths" reports."""
+    if verb.lemma_.lower() != "confirm":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    clause = any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+    person = any(o.ent_type_ == "PERSON" or o.lower_ in PERSON_OBJECTS for o in objects)
+    return person and not clause
 
 
 def interrogates(verb: Token, lists: WordLists) -> bool:

@@ -12,12 +12,11 @@ from functools import cached_property
 from spacy.tokens import Span, Token
 
 from readwise_desktop.engine.attribution.heads import (
-    among_officials,
     MEDIA_NOUNS,
+    among_officials,
     collective_type,
     for_body,
     of_body,
-    of_the_state,
     outlet_name,
     speaks_for_study,
 )
@@ -26,11 +25,10 @@ from readwise_desktop.engine.attribution.mentions import (
     Mention,
     TypedSource,
 )
-from readwise_desktop.engine.attribution.named_sources import NameTyper
 from readwise_desktop.engine.attribution.noun_phrases import np_range
+from readwise_desktop.engine.attribution.unnamed_sources import UnnamedTyper
 from readwise_desktop.engine.results import SourceType
 from readwise_desktop.engine.text.lexicon import (
-    DETERMINERS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
     SKIP_PRONOUNS,
@@ -55,22 +53,6 @@ GENERIC_BODIES = frozenset(
     {"company", "firm", "group", "authority", "agency", "business", "website", "site"}
     | {"publication", "newspaper", "outlet", "magazine", "broadcaster", "channel", "station"}
 )
-PLAIN_PEOPLE = frozenset({"people", "person", "individual", "individuals"})
-KEPT_UNNAMED = (
-    "familiar with",
-    "close to",
-    "with knowledge",
-    "briefed on",
-    "involved in",
-    "who spoke",
-    "who asked",
-    "who requested",
-    "who declined",
-    "who was not",
-    "who were not",
-    "not authorized",
-    "not authorised",
-)
 NAMEABLE_BODIES = frozenset(
     {"government", "administration", "military", "army", "ministry", "police", "embassy"}
 )
@@ -80,12 +62,9 @@ STUDY_AUTHORS = "list.attribution.study_authors"
 PARTY_PLURALS = "list.attribution.party_plurals"
 STUDY_NOUNS = "list.attribution.study_nouns"
 AUTHOR_SPEECH = "list.attribution.author_speech_verbs"
-CLOSE_PEOPLE = "list.attribution.close_people"
-SEATS = "list.attribution.seats_of_government"
-STATE_MODIFIERS = frozenset({"official", "government", "state"})
 
 
-class SourceTyper(NameTyper):
+class SourceTyper(UnnamedTyper):
     """Types source spans of one document; the named mentions it refers back to are its
     :class:`MentionIndex`."""
 
@@ -203,9 +182,9 @@ class SourceTyper(NameTyper):
                 found = self._resolve(head.i, person=False, words=frozenset(), strict=True)
             if found is not None:
                 return found
-        if word in org_heads and word in MEDIA_NOUNS and owner is None:
-            if self.apposition(head) is None:  # not "the broadcaster PBS"
-                return self._lexicon_type(word, SourceType.VAGUE, head)  # "state radio said"
+        unnamed_outlet = owner is None and self.apposition(head) is None  # not "broadcaster PBS"
+        if word in org_heads and word in MEDIA_NOUNS and unnamed_outlet:
+            return self._lexicon_type(word, SourceType.VAGUE, head)  # "state radio said"
         compounded = owner is not None and owner.dep_ == "compound"
         if word in titles and (self._definite(head) or compounded):
             official = titles[word] is SourceType.UNNAMED_OFFICIAL
@@ -246,43 +225,6 @@ class SourceTyper(NameTyper):
         typed = self._named(issuer) or self.type_range(*np_range(issuer), issuer.i)
         named = (SourceType.NAMED_PERSON, SourceType.NAMED_ORGANISATION)
         return typed if typed is not None and typed.type in named else None
-
-    def _lexicon_type(self, word: str, kind: SourceType, head: Token) -> TypedSource:
-        before = head.lefts if self.parsed else self.doc[max(0, head.i - 3) : head.i]
-        mods = {c.lower_ for c in before}
-        if kind is SourceType.DOCUMENT and word == "reports" and not mods & DETERMINERS:
-            return TypedSource(SourceType.VAGUE, None)
-        if kind is SourceType.ANONYMOUS and mods & {"some", "many", "most", "few"}:
-            return TypedSource(SourceType.VAGUE, None)
-        if kind is SourceType.ANONYMOUS and word in PLAIN_PEOPLE and not self._kept_unnamed(head):
-            return TypedSource(SourceType.VAGUE, None)  # "when people say": no kept source
-        if kind is SourceType.VAGUE and (mods & STATE_MODIFIERS or self._of_the_state(head)):
-            return TypedSource(SourceType.UNNAMED_OFFICIAL, None)
-        if kind is SourceType.VAGUE:
-            return self._close_people(head) or TypedSource(kind, None)
-        return TypedSource(kind, None)
-
-    def _of_the_state(self, head: Token) -> bool:
-        if not self.parsed:
-            return False
-        sources = self.by_role.get("source", {})
-        bodies = {w for w, kind in sources.items() if kind is SourceType.NAMED_ORGANISATION}
-        return of_the_state(head, bodies, self.lists[SEATS])
-
-    def _close_people(self, head: Token) -> TypedSource | None:
-        """Someone's own relatives or lawyers ("his daughter", "Fields' lawyers"): particular
-        people the text does not name, not an unspecified group."""
-        if not self.parsed or head.lemma_.lower() not in self.lists[CLOSE_PEOPLE]:
-            return None
-        if not any(c.dep_ == "poss" for c in head.children):
-            return None
-        return TypedSource(SourceType.ANONYMOUS, None)
-
-    def _kept_unnamed(self, head: Token) -> bool:
-        """ "people familiar with the matter", "a person close to the talks": a source the
-        writer knows and keeps unnamed."""
-        after = " ".join(t.lower_ for t in self.doc[head.i + 1 : head.i + 4])
-        return after.startswith(KEPT_UNNAMED)
 
     def _named_body(self, head: Token) -> TypedSource | None:
         """A body with a named country or people: "the Turkish government", "the government

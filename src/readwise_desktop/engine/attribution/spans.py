@@ -54,8 +54,16 @@ def subject_of(verb: Token, depth: int) -> Token | None:
     if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
         head = verb.head.head if verb.head.pos_ == "ADP" else verb.head
         if head.pos_ in ("VERB", "AUX") and head.i != verb.i:
-            return subject_of(head, depth + 1)
+            return _shared_subject(verb, head) or subject_of(head, depth + 1)
     return None
+
+
+def _shared_subject(verb: Token, head: Token) -> Token | None:
+    """ "Mukherjee was elected ... but did not seek reelection, citing ...": an active verb
+    joined to a passive one shares its subject."""
+    if verb.dep_ != "conj" or verb.tag_ in ("VBD", "VBN"):  # not "was elected and admitted"
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubjpass" and _wordlike(c)), None)
 
 
 def _wordlike(tok: Token) -> bool:

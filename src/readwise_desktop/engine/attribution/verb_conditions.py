@@ -10,7 +10,12 @@ import bisect
 
 from spacy.tokens import Token
 
-from readwise_desktop.engine.attribution.senses import content_clause, other_sense, takes_thing
+from readwise_desktop.engine.attribution.senses import (
+    DIRECTIVE_VERBS,
+    content_clause,
+    other_sense,
+    takes_thing,
+)
 from readwise_desktop.engine.attribution.spans import CONTENT_DEPS, chained
 from readwise_desktop.engine.rules.loader import RuleSet
 from readwise_desktop.engine.rules.schema import VerbRule
@@ -57,7 +62,8 @@ class VerbConditions:
         sent = tok.sent
         if takes_thing(tok):  # "showed symptoms", but "called his record "a decade of ...""
             return quote_opens(quote_starts, tok.idx, sent.end_char)
-        if tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i:
+        subordinate = any(c.dep_ == "mark" for c in tok.children)  # "is that they learned"
+        if tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i and not subordinate:
             return True  # "Waiting times fell, a report found.": the clause comes first
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         quoted = quote_opens(quote_starts, sent.start_char, sent.end_char)
@@ -86,13 +92,19 @@ class VerbConditions:
         a verb of a topic or a stance needs one always ("discussed her career")."""
         if tok.lemma_.lower() in self.lists[TOPIC_VERBS]:
             return not self.topic_only(tok, quote_starts)
-        rule = self.rule(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
+        verb = tok.pos_ in ("VERB", "AUX")
+        if verb and other_sense(tok, self.lists):
+            return False  # "encouraged schools to reopen"
+        rule = self.rule(tok)[0] if verb else None
         if rule is None:
-            return True
-        if other_sense(tok, self.lists):
-            return False
+            return not (verb and self._directs_a_thing(tok, quote_starts))
         clause = (sure and not is_passive(tok)) or self.clause_ok(tok, rule, quote_starts)
         return clause and not negated_without_content(tok)
+
+    def _directs_a_thing(self, tok: Token, quote_starts: list[int]) -> bool:
+        """ "ordered the killing of 300,000 pigs": a directive verb with no clause."""
+        directive = tok.lemma_.lower() in self.lists[DIRECTIVE_VERBS]
+        return directive and not self.has_clause(tok, quote_starts, False)
 
     def says_nothing(self, tok: Token) -> bool:
         """ "refused to answer", "was rejected" (no agent): a learned cue that reports nothing
