@@ -25,7 +25,9 @@ POLNEAR_DEV_12 = {
     "cue exact": 73.0,
     "cue overlap": 78.2,
 }
-CONLL_DEV_150 = {"uncertain sentences (CoNLL-2010)": 55.2}
+# 55.2 until 2026-12-03: "he delivered a speech harshly attacking the ulama" then gave a VAGUE
+# source ("a speech"), counted as a weasel; the speaker is now the Shah ("he"), one hit fewer.
+CONLL_DEV_150 = {"uncertain sentences (CoNLL-2010)": 54.1}
 REVIEW = FIXTURES / "hedge_review"
 
 

@@ -263,7 +263,9 @@ class AttributionFinder:
                 head = typer.doc[candidate.root]
                 speaker_only = candidate.needs_speaker and not typer.knows(head)
                 typed = typed or self.subjects.untyped(head, speaker_only)
-                if source[0] != candidate.root and (typed is None or typed.name is None):
+                unnamed = typed is None or typed.name is None
+                holds_cue = source[0] <= candidate.cue[0] < source[1]  # "a speech declaring"
+                if source[0] != candidate.root and (unnamed or holds_cue):
                     source = np_range(typer.doc[candidate.root])  # "officials, who said": not "who"
         if typed is None:
             if candidate.kind is CueKind.VERB or candidate.fallback is None:

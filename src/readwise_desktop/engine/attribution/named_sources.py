@@ -6,6 +6,8 @@ recogniser left untyped. The mentions they refer back to are :class:`MentionInde
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from spacy.tokens import Span, Token
 
 from readwise_desktop.engine.attribution.heads import of_body
@@ -104,14 +106,28 @@ class NameTyper(MentionIndex):
         Amata, told"."""
         tokens = [t for t in span if not t.is_punct]
         last = tokens[-1] if tokens else None
-        if last is None or last.ent_type_ != "PERSON" or last.i == span.start:
+        if last is None or not self._person_word(last) or last.i == span.start:
             return None
         first = last.i
-        while first > span.start and span.doc[first - 1].ent_type_ == "PERSON":
+        while first > span.start and self._person_word(span.doc[first - 1]):
             first -= 1
         if first == span.start or span.doc[first - 1].text != ",":
             return None
+        if last.ent_type_ != "PERSON":  # a name the recogniser left untyped, titled as a person
+            return TypedSource(
+                SourceType.NAMED_PERSON, self.canonical(span.doc[first : last.i + 1].text)
+            )
         return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(last)))
+
+    def _person_word(self, tok: Token) -> bool:
+        """Part of a person's name: so typed, or an untyped word of a name a title shows."""
+        if tok.ent_type_:
+            return tok.ent_type_ == "PERSON"
+        return tok.pos_ == "PROPN" and tok.text in self._name_words
+
+    @cached_property
+    def _name_words(self) -> frozenset[str]:
+        return frozenset(w for name in self.full_names for w in name.split())
 
     def _proper(self, span: object) -> TypedSource:
         """A proper name the entity recogniser did not type: a person or a body."""

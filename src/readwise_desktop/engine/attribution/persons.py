@@ -28,12 +28,14 @@ def has_person_role(
     ent: Span, roles: Collection[str], shared: Collection[str], parsed: bool
 ) -> bool:
     """A body-typed name with a person's title before it ("candidate Brock Pierce") or in
-    apposition ("Weiner, Hagan's former spokeswoman")."""
+    apposition ("Weiner, Hagan's former spokeswoman", "the chancellor, Pradeep Khosla")."""
     doc = ent.doc
     if ent.start > 0 and _role(doc[ent.start - 1], roles, shared):
         return True
     if not parsed:
         return False
+    if ent.root.dep_ == "appos" and _role(ent.root.head, roles, shared):
+        return True  # "San Diego's chancellor, Pradeep Khosla"
     return any(_appos_role(c, roles, shared) for c in ent.root.rights)
 
 

@@ -47,6 +47,7 @@ SPEECH_NOUNS = frozenset(
         "post",
         "briefing",
         "announcement",
+        "speech",
     }
 )
 GENERIC_BODIES = frozenset(
