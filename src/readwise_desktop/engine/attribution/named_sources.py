@@ -29,6 +29,8 @@ class NameTyper(MentionIndex):
         label = head.ent_type_
         if label == "PERSON" and self._common_noun(head):
             return None  # "Observers noted": the recogniser's PERSON on a word for a group
+        if label == "PERSON" and _alone(head) and _owns_its(head):
+            return TypedSource(SourceType.NAMED_ORGANISATION, head.text)  # "Malawi ... its"
         if label == "PERSON":
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(head)))
         if label in ORG_LABELS and head.lower_ in self.by_role.get("title", {}):
@@ -154,3 +156,12 @@ def _alone(head: Token) -> bool:
     """The entity is this one token."""
     start, end = entity_range(head)
     return end - start == 1
+
+
+def _owns_its(subject: Token) -> bool:
+    """A one-word "person" whose verb's object is "its": a country or a body ("Malawi
+    confirmed its first infections"), which the recogniser took for a person."""
+    if subject.dep_ != "nsubj":
+        return False
+    objects = (c for c in subject.head.children if c.dep_ == "dobj")
+    return any(p.dep_ == "poss" and p.lower_ == "its" for o in objects for p in o.children)
