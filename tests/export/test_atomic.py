@@ -84,3 +84,16 @@ def test_a_live_writers_part_file_is_left_alone(tmp_path: Path) -> None:
     other.write_text("in progress", encoding="utf-8")
     write_atomic(tmp_path / "story.html", "whole")
     assert other.is_file()
+
+
+def test_a_folder_sweep_takes_every_dead_writers_part_and_no_live_ones(tmp_path: Path) -> None:
+    """A resumed batch sweeps its folder: a killed writer of a file it will not write again."""
+    with subprocess.Popen([sys.executable, "-c", "pass"]) as gone:
+        gone.wait()
+    dead = tmp_path / f".s0.v2.html.{gone.pid}.abcd_1.part"
+    live = tmp_path / f".s1.html.{os.getppid()}.abcd.part"
+    for part in (dead, live):
+        part.write_text("half", encoding="utf-8")
+    (tmp_path / "s0.v2.html").write_text("whole", encoding="utf-8")
+    atomic.sweep_folder(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["s0.v2.html", live.name])

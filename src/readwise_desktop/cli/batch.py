@@ -37,6 +37,7 @@ from readwise_desktop.cli.common import (
 )
 from readwise_desktop.cli.progress import Progress
 from readwise_desktop.export import EXTENSIONS
+from readwise_desktop.export.atomic import sweep_folder
 
 
 def parser() -> argparse.ArgumentParser:
@@ -70,6 +71,7 @@ def run_batch(argv: Sequence[str]) -> int:
     except RuleFileError as err:
         return fail(rule_problems(err))
     journal, damaged = Journal.open(outdir / STATE)
+    sweep_folder(outdir)  # what writers killed in a run before left half-written
     if damaged:
         print(f"{PROG}: warning: {damaged}", file=sys.stderr)
     run = Settings(outdir, args.format, EXTENSIONS[args.format], options, app_paths(),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -45,9 +46,19 @@ def _mode_for(target: Path) -> int:
 
 def _sweep(target: Path) -> None:
     """Remove the temporary files of writers of ``target`` that died before renaming them."""
+    _remove_dead(target.parent.glob(f".{_glob_escape(target.name)}.*.part"))
+
+
+def sweep_folder(folder: Path) -> None:
+    """Remove every dead writer's temporary file in ``folder``: a batch resumed after a kill
+    does not write again the files it had finished, so their leftovers go here."""
+    _remove_dead(folder.glob(".*.*.part"))
+
+
+def _remove_dead(leftovers: Iterable[Path]) -> None:
     with contextlib.suppress(OSError):
-        for leftover in target.parent.glob(f".{_glob_escape(target.name)}.*.part"):
-            pid = leftover.name[len(target.name) + 2 :].split(".", 1)[0]
+        for leftover in leftovers:
+            pid = leftover.name[: -len(".part")].rsplit(".", 2)[-2]
             if pid.isdigit() and not _alive(int(pid)):
                 leftover.unlink(missing_ok=True)
 

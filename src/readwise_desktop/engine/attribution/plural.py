@@ -3,9 +3,9 @@
 "The Chilean Armed Forces said on Sunday ... They said the 36 people were moved": the second
 report is the army's, not a vague "they". A reader takes "they" from the last source that can
 be plural (a body, officials, anonymous sources, two named people), if it spoke within the
-last two sentences; one named person or a document cannot be "they", and nothing older is
-reached. With no such report, a named body that is the subject of the sentence before is
-"they" ("The NBA did not release details. They did say ...").
+last two sentences; one named person or one document cannot be "they" (a study's researchers
+can), and nothing older is reached. With no such report, a named body that is the subject of
+the sentence before is "they" ("The NBA did not release details. They did say ...").
 """
 
 from __future__ import annotations
@@ -57,6 +57,8 @@ def _can_be_they(doc: Doc, cand: Candidate) -> bool:
     """A body, officials, a group; or named people joined by "and"."""
     if cand.source_type in CAN_BE_THEY:
         return True
+    if cand.source_type is SourceType.DOCUMENT and cand.root is not None:
+        return doc[cand.root].tag_ in ("NNS", "NNPS")  # a study's "researchers", "documents"
     joined = cand.source is not None and any(
         t.lower_ == "and" for t in doc[cand.source[0] : cand.source[1]]
     )
