@@ -55,7 +55,8 @@ def _appos_role(tok: Token, roles: Collection[str], shared: Collection[str]) -> 
     """A title in apposition that is not another name's ("ISNA, the prosecutor general,
     Ali Alghasi Mehr": the prosecutor is Mehr, not the agency; "NPR, former Vice President
     Joe Biden": a misparse)."""
-    if tok.dep_ != "appos" or not _role(tok, roles, shared):
+    joined = [tok, *(c for c in tok.children if c.dep_ == "conj")]  # "his wife and the chair"
+    if tok.dep_ != "appos" or not any(_role(t, roles, shared) for t in joined):
         return False
     doc, end = tok.doc, tok.right_edge.i + 1
     after = [t for t in doc[end : end + 2] if not t.is_punct][:1]  # past the title's comma
