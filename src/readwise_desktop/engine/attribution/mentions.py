@@ -21,6 +21,7 @@ from readwise_desktop.engine.attribution.noun_phrases import strip_possessive
 from readwise_desktop.engine.attribution.persons import (
     SHARED_ROLES,
     has_person_role,
+    name_after_place,
     person_names,
     untyped_name,
 )
@@ -97,6 +98,7 @@ class MentionIndex:
                 out.append(Mention(ent.start, strip_possessive(ent.text), person, words, by_role))
         if self.parsed:
             titled = self._titled_names(titles, shared)
+            titled += [n for e in self.doc.ents if (n := name_after_place(e, titles)) is not None]
             out += [Mention(n.start, n.text, True, frozenset(), True) for n in titled]
         return sorted(out, key=lambda m: m.token)
 

@@ -17,6 +17,7 @@ from readwise_desktop.engine.attribution.noun_phrases import (
     entity_text,
     strip_possessive,
 )
+from readwise_desktop.engine.attribution.persons import name_after_place
 from readwise_desktop.engine.results import SourceType
 
 PERSON_WORDS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep."})
@@ -84,6 +85,9 @@ class NameTyper(MentionIndex):
         Scambos of CU Boulder's institute"; not "the lawyer for John Smith"."""
         titles = self.by_role.get("title", {})
         for ent in span.ents:
+            placed = name_after_place(ent, titles)  # "Prime Minister of India Narendra Modi"
+            if placed is not None:
+                return TypedSource(SourceType.NAMED_PERSON, self.canonical(placed.text))
             person = ent.label_ == "PERSON" or ent.text in self.full_names  # "MP Tanya Davies"
             if ent.start == span.start or not person or len(ent) < 2:
                 continue

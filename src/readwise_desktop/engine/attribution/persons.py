@@ -39,6 +39,18 @@ def has_person_role(
     return any(_appos_role(c, roles, shared) for c in ent.root.rights)
 
 
+def name_after_place(ent: Span, roles: Collection[str]) -> Span | None:
+    """The person's name at the end of a body-typed "place + name" after a title: "Prime
+    Minister of [India Narendra Modi]", "First Minister of [Scotland Nicola Sturgeon]": the
+    recogniser runs the place into the name. The name is taken as its last two words."""
+    doc = ent.doc
+    if len(ent) < 3 or ent.start < 2 or doc[ent.start - 1].lower_ != "of":
+        return None
+    if doc[ent.start - 2].lower_ not in roles or not all(t.pos_ == "PROPN" for t in ent):
+        return None
+    return doc[ent.end - 2 : ent.end]
+
+
 def untyped_name(head: Token) -> Span | None:
     """A proper name of two or more words, none of them typed by the recogniser: the head
     and the proper nouns compounded before it ("Ricardo Rosselló Nevares")."""
