@@ -265,7 +265,7 @@ class AttributionFinder:
                 typed = typed or self.subjects.untyped(head, speaker_only)
                 unnamed = typed is None or typed.name is None
                 holds_cue = source[0] <= candidate.cue[0] < source[1]  # "a speech declaring"
-                if source[0] != candidate.root and (unnamed or holds_cue):
+                if (source[0] != candidate.root and unnamed) or holds_cue:
                     source = np_range(typer.doc[candidate.root])  # "officials, who said": not "who"
         if typed is None:
             if candidate.kind is CueKind.VERB or candidate.fallback is None:

@@ -117,6 +117,8 @@ class NameTyper(MentionIndex):
         first = last.i
         while first > span.start and self._person_word(span.doc[first - 1]):
             first -= 1
+        if first > span.start and span.doc[first - 1].lower_ in PERSON_WORDS:
+            first -= 1  # "director, Dr. Anthony Fauci"
         if first == span.start or span.doc[first - 1].text != ",":
             return None
         if last.ent_type_ != "PERSON":  # a name the recogniser left untyped, titled as a person
