@@ -149,6 +149,8 @@ def _governing(tok: Token) -> list[Token]:
         for child in verb.children:
             if child.dep_ in ("aux", "acomp"):
                 out.append(child)
+            elif child.dep_ == "nsubj" and verb.lemma_ == "be":
+                out.append(child)  # "The criterion was ... at least eight states"
             elif child.dep_ in ("xcomp", "advcl"):
                 out += [child, *(c for c in child.children if c.dep_ == "acomp")]
     return out
