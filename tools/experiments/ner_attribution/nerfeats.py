@@ -1,0 +1,77 @@
+"""A MultiHashEmbed whose extractor can add computed syntax columns:
+HEADLEMMA (lower lemma of the head), DEPHEAD (dep + head lemma), HEADDEP (the head's dep),
+SMENT (en_core_web_sm entity IOB+type, copied to doc.user_data before the ents are cleared).
+Register by importing this module (spacy.load(..) needs it imported first)."""
+from typing import List
+import numpy
+from thinc.api import Model, chain, concatenate, with_array, Maxout, list2ragged, ragged2list, HashEmbed
+from spacy.util import registry
+from spacy.strings import hash_string
+from spacy.tokens import Doc
+
+EXTRA = ("HEADLEMMA", "DEPHEAD", "HEADDEP", "SMENT", "DEP2HEAD")
+
+
+def prepare(doc: Doc) -> Doc:
+    """The copy the NER sees: en_core_web_sm's entities kept as a feature, then cleared (missing)."""
+    out = doc.copy()
+    out.user_data["sm_ent"] = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc]
+    out.set_ents([], default="missing")
+    return out
+
+
+def _column(doc, name):
+    if name == "HEADLEMMA":
+        vals = [t.head.lemma_.lower() for t in doc]
+    elif name == "DEPHEAD":
+        vals = [f"{t.dep_}|{t.head.lemma_.lower()}" for t in doc]
+    elif name == "HEADDEP":
+        vals = [t.head.dep_ for t in doc]
+    elif name == "DEP2HEAD":  # dep + head's dep + grand-head lemma
+        vals = [f"{t.dep_}|{t.head.dep_}|{t.head.head.lemma_.lower()}" for t in doc]
+    elif name == "SMENT":
+        vals = doc.user_data.get("sm_ent") or ["O"] * len(doc)
+    else:
+        raise ValueError(name)
+    return [hash_string(v) for v in vals]
+
+
+def SyntaxFeatureExtractor(attrs: List[str]) -> Model:
+    std = [a for a in attrs if a not in EXTRA]
+
+    def forward(model, docs, is_train):
+        ops = model.ops
+        out = []
+        for doc in docs:
+            cols = doc.to_array(std) if std else numpy.zeros((len(doc), 0), dtype="uint64")
+            if cols.ndim == 1:
+                cols = cols.reshape((-1, 1))
+            full = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
+            k = 0
+            for j, a in enumerate(attrs):
+                if a in EXTRA:
+                    full[:, j] = numpy.asarray(_column(doc, a), dtype="uint64")
+                else:
+                    full[:, j] = cols[:, k]
+                    k += 1
+            out.append(ops.asarray2i(full, dtype="uint64"))
+        return out, lambda d: []
+
+    return Model("syntax_features", forward, attrs={"attrs": attrs})
+
+
+@registry.architectures("readwise.SyntaxHashEmbed.v1")
+def SyntaxHashEmbed(width: int, attrs: List[str], rows: List[int]) -> Model:
+    assert len(attrs) == len(rows)
+    seed = 7
+    embeddings = []
+    for i in range(len(attrs)):
+        seed += 1
+        embeddings.append(HashEmbed(width, rows[i], column=i, seed=seed, dropout=0.0))
+    return chain(
+        SyntaxFeatureExtractor(attrs),
+        list2ragged(),
+        with_array(concatenate(*embeddings)),
+        with_array(Maxout(width, width * len(attrs), nP=3, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )
