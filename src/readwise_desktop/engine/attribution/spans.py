@@ -43,7 +43,10 @@ def subject_of(verb: Token, depth: int) -> Token | None:
     """Who speaks: the verb's subject, a passive agent, or the subject it inherits."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and _wordlike(c)]
     if subjects:  # not a dash the parser took for a noun ("public ― Trump boasted")
-        return next((s for s in subjects if not _quoted_before(s, verb)), subjects[0])
+        spoken = [s for s in subjects if not _quoted_before(s, verb)] or subjects[:1]
+        # "His daughter, and member of the INC, Sharmistha Mukherjee wrote": two subjects
+        # where the parse lost the apposition; the name is the speaker.
+        return next((s for s in spoken if s.ent_type_ == "PERSON"), spoken[0])
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
