@@ -31,20 +31,7 @@ for text in texts:
     ps += time.perf_counter() - t
     pw += sum(1 for d in docs for x in d if not x.is_space)
 # NER speed on the cached parsed docs (including the prepare copy)
-preds, nw, ns = [], 0, 0.0
-for a in arts:
-    t = time.perf_counter()
-    done = list(nlp.pipe([nerfeats.prepare(d) for _, d in a.chunks]))
-    ns += time.perf_counter() - t
-    found = {"source": [], "cue": []}
-    for (at, _), d in zip(a.chunks, done):
-        nw += sum(1 for x in d if not x.is_space)
-        for e in d.ents:
-            role = {"SOURCE": "source", "CUE": "cue"}.get(e.label_)
-            toks = [x for x in e if not x.is_space]
-            if role and toks:
-                found[role].append((at + toks[0].idx, at + toks[-1].idx + len(toks[-1].text)))
-    preds.append(found)
+preds, nw, ns = nerfeats.predict(nlp, arts, time_prepare=True)
 crf = tg.AttributionTagger.from_folder(EXP / "crf")
 cw, cs = 0, 0.0
 for a in arts:

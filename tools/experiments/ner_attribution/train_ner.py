@@ -70,21 +70,7 @@ def examples_of(articles):
 
 
 def predict(nlp, articles):
-    preds, words, secs = [], 0, 0.0
-    for a in articles:
-        found = {"source": [], "cue": []}
-        docs = [nerfeats.prepare(d) for _, d in a.chunks]
-        t = time.perf_counter()
-        done = list(nlp.pipe(docs))
-        secs += time.perf_counter() - t
-        for (at, _), d in zip(a.chunks, done):
-            words += sum(1 for x in d if not x.is_space)
-            for e in d.ents:
-                role = {"SOURCE": "source", "CUE": "cue"}.get(e.label_)
-                toks = [x for x in e if not x.is_space]
-                if role and toks:
-                    found[role].append((at + toks[0].idx, at + toks[-1].idx + len(toks[-1].text)))
-        preds.append(found)
+    preds, words, secs = nerfeats.predict(nlp, articles)
     return preds, words / secs
 
 
