@@ -29,6 +29,7 @@ NARRATIVE_VERBS = "list.hedge.narrative_verbs"
 STATEMENT_NOUNS = "list.hedge.statement_nouns"
 USE_VERBS = "list.hedge.use_verbs"
 FREE_RELATIVES = "list.hedge.free_relatives"
+CAPACITY_VERBS = "list.hedge.capacity_verbs"
 
 
 def _governed_verb(doc: Doc, start: int) -> Token | None:
@@ -77,6 +78,8 @@ def epistemic_modal(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
         _manner_asked(verb) or _purpose_or_time(verb) or _put_to_use(verb, lists)
     ):
         return False  # "how this could be done", "so researchers could study", "could be used as"
+    if modal == "could" and verb.lemma_.lower() in lists[CAPACITY_VERBS]:
+        return False  # "the USPS could handle the demand", "the hall could seat 500": capacity
     if subject is not None and subject.lower_ == "you":
         return False
     if modal == "may" and subject is not None and _only(subject):
