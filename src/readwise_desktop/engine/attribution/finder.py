@@ -211,18 +211,10 @@ class AttributionFinder:
             if rule.effect == "anonymous":
                 anonymous.append((start, end, rule))
                 continue
-            candidate = phrase_candidate(doc, rule, start, end)
-            if candidate is not None and self._reason_cited(doc, rule.source, candidate):
-                # "did not seek reelection, citing age and health concerns": the subject cites
-                candidate = phrase_candidate(doc, replace(rule, source="subject"), start, end)
+            candidate = phrase_candidate(doc, rule, start, end, self.lists[REASONS_CITED])
             if candidate is not None and not self._norm_cited(doc, candidate):
                 out.append(candidate)
         return out, anonymous
-
-    def _reason_cited(self, doc: Doc, mode: str, candidate: Candidate) -> bool:
-        if mode != "cited" or candidate.root is None or not has_parse(doc):
-            return False
-        return doc[candidate.root].lemma_.lower() in self.lists[REASONS_CITED]
 
     def _norm_cited(self, doc: Doc, candidate: Candidate) -> bool:
         """ "according to royal laws", "each according to their choice": in accordance with a

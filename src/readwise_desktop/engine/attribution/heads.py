@@ -26,7 +26,7 @@ OUTLET_NOUNS = frozenset(
 )
 # Outlets that speak without a name ("local television reported"): a vague source, or an
 # official one when the state runs it ("state radio said").
-MEDIA_NOUNS = OUTLET_NOUNS | {"television", "tv", "radio", "media"}
+MEDIA_NOUNS = OUTLET_NOUNS | {"television", "tv", "radio"}
 MEMBER_PREPOSITIONS = frozenset({"in", "at", "from", "within", "inside", "of", "close"})
 KNOWN_DETERMINERS = frozenset({"the", "its", "their", "these", "both"})
 BARE_AUTHORS = frozenset({"researchers", "authors"})

@@ -69,9 +69,6 @@ class NameTyper(MentionIndex):
         if not self.parsed or head.lower_ not in self.by_role.get("title", {}):
             return None
         beside = [c for c in head.rights if c.dep_ in ("appos", "conj")]
-        beside += [  # the parser may make the name a second subject of the same verb
-            s for s in head.head.children if s.dep_ == head.dep_ and 0 < s.i - head.i <= 6
-        ]
         for child in beside:
             person = next((t for t in child.subtree if t.ent_type_ == "PERSON"), None)
             if person is not None:

@@ -183,9 +183,9 @@ class SourceTyper(UnnamedTyper):
                 found = self._resolve(head.i, person=False, words=frozenset(), strict=True)
             if found is not None:
                 return found
-        unnamed_outlet = owner is None and self.apposition(head) is None  # not "broadcaster PBS"
-        if word in org_heads and word in MEDIA_NOUNS and unnamed_outlet:
-            return self._lexicon_type(word, SourceType.VAGUE, head)  # "state radio said"
+        outlet = word in org_heads and word in MEDIA_NOUNS and owner is None
+        if outlet and self.apposition(head) is None:  # "state radio said", not "broadcaster PBS"
+            return self._lexicon_type(word, SourceType.VAGUE, head)
         compounded = owner is not None and owner.dep_ == "compound"
         if word in titles and (self._definite(head) or compounded):
             official = titles[word] is SourceType.UNNAMED_OFFICIAL

@@ -4,6 +4,8 @@ person kept unnamed, "some critics" and "when people say" vague."""
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from spacy.tokens import Token
 
 from readwise_desktop.engine.attribution.heads import of_the_state
@@ -52,11 +54,13 @@ class UnnamedTyper(NameTyper):
         return TypedSource(kind, None)
 
     def _of_the_state(self, head: Token) -> bool:
-        if not self.parsed:
-            return False
+        return self.parsed and of_the_state(head, self._state_bodies, self.lists[SEATS])
+
+    @cached_property
+    def _state_bodies(self) -> frozenset[str]:
+        """The source nouns that are bodies by themselves ("army", "ministry")."""
         sources = self.by_role.get("source", {})
-        bodies = {w for w, kind in sources.items() if kind is SourceType.NAMED_ORGANISATION}
-        return of_the_state(head, bodies, self.lists[SEATS])
+        return frozenset(w for w, kind in sources.items() if kind is SourceType.NAMED_ORGANISATION)
 
     def _close_people(self, head: Token) -> TypedSource | None:
         """Someone's own relatives or lawyers ("his daughter", "Fields' lawyers"): particular

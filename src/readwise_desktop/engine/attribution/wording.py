@@ -3,6 +3,9 @@ and by layout (transcript speakers, signed quotes): their drafts, before merging
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from readwise_desktop.engine.attribution.candidates import Candidate, CueKind
@@ -17,9 +20,12 @@ from readwise_desktop.engine.text.ranges import CharRange, TokenRange
 from readwise_desktop.engine.text.tokens import has_parse
 
 
-def phrase_candidate(doc: Doc, rule: PhraseRule, start: int, end: int) -> Candidate | None:
+def phrase_candidate(
+    doc: Doc, rule: PhraseRule, start: int, end: int, reasons: Collection[str] = ()
+) -> Candidate | None:
     """A candidate attribution from a wording rule's match: cue, source (marked, after or the
-    clause's subject) and content."""
+    clause's subject) and content. What is cited may be one of the ``reasons`` ("citing age
+    and health concerns"): then the clause's subject is the source."""
     flags = source_flags(rule, end - start)
     cue_tokens = [start + k for k, is_src in enumerate(flags) if not is_src]
     cue = TokenRange(cue_tokens[0], cue_tokens[-1] + 1)
@@ -33,6 +39,8 @@ def phrase_candidate(doc: Doc, rule: PhraseRule, start: int, end: int) -> Candid
         source, root = source_after(doc, end)
         if source is None:
             return None
+        if rule.source == "cited" and _a_reason(doc, root, reasons):
+            return phrase_candidate(doc, replace(rule, source="subject"), start, end)
     elif rule.source == "subject":
         governor, subject = governing_subject(doc, start)
         if subject is None:
@@ -71,6 +79,10 @@ def _speaking_subject(verb: Token) -> Token | None:
         return None
     named = subject.ent_type_ in ("PERSON", "ORG", "GPE") and subject.pos_ == "PROPN"
     return subject if named or subject.lower_ in PERSON_PRONOUNS else None
+
+
+def _a_reason(doc: Doc, root: int | None, reasons: Collection[str]) -> bool:
+    return has_parse(doc) and root is not None and doc[root].lemma_.lower() in reasons
 
 
 def _reason_cited(doc: Doc, rule: PhraseRule, root: int | None) -> bool:
