@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from readwise_desktop.engine.attribution.candidates import (
     Candidate,
@@ -211,10 +211,20 @@ class AttributionFinder:
             if rule.effect == "anonymous":
                 anonymous.append((start, end, rule))
                 continue
-            candidate = phrase_candidate(doc, rule, start, end, self.lists[REASONS_CITED])
+            candidate = phrase_candidate(doc, rule, start, end, self._a_reason)
             if candidate is not None and not self._norm_cited(doc, candidate):
                 out.append(candidate)
         return out, anonymous
+
+    def _a_reason(self, noun: Token) -> bool:
+        """What "citing" names is a reason ("citing age and health concerns", "citing the
+        recent wildfires"), not a source: a listed reason, or a plural common noun that is
+        no speaker ("citing local groups" is one)."""
+        lemma = noun.lemma_.lower()
+        if lemma in self.lists[REASONS_CITED]:
+            return True
+        plain = noun.tag_ == "NNS" and not noun.ent_type_
+        return plain and not self.subjects.speaker_noun(lemma)
 
     def _norm_cited(self, doc: Doc, candidate: Candidate) -> bool:
         """ "according to royal laws", "each according to their choice": in accordance with a

@@ -84,14 +84,19 @@ def collective_type(span: Span, head: Token, parties: frozenset[str]) -> SourceT
     return SourceType.NAMED_ORGANISATION if with_body else SourceType.VAGUE
 
 
+RESEARCH = frozenset({"research", "study", "science", "scientific"})
+TEAMS = frozenset({"team", "group"})
+
+
 def speaks_for_study(
     head: Token, authors: frozenset[str], studies: frozenset[str], speech: frozenset[str]
 ) -> bool:
     """ "scientists" or "researchers" in the sentence that names their study, or "the
     researchers" telling its findings after it ("A study in Nature ... The researchers
     concluded"): its authors. "..., the researchers said" after it gives their own words."""
-    if head.lower_ not in authors:
-        return False
+    research = any(c.dep_ == "compound" and c.lower_ in RESEARCH for c in head.children)
+    if head.lower_ not in authors and not (head.lower_ in TEAMS and research):
+        return False  # "the researchers", "the research team"
     if any(t.pos_ == "NOUN" and t.lemma_.lower() in studies for t in head.sent):
         return True
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in speech:

@@ -135,14 +135,29 @@ def _snapped(
 
 def _phrase_kept(doc: Doc, own: TokenRange, wider: TokenRange) -> bool:
     """The wider source adds no clause of its own: nothing with a verb before the rule's
-    source, and after it a verb only in an appositive or relative clause set off by a comma
+    source, and after it no word past a comma that hangs outside it (not "the research team,
+    half of all people"), and a verb only in an appositive or relative clause set off by a comma
     ("Rucker Culpepper, who runs ..."), not "attorneys general ... filed a lawsuit against the
     state of emergency Trump"."""
     verbs = ("VERB", "AUX")
     if any(t.pos_ in verbs for t in doc[wider.start : own.start]):
         return False
     after = doc[own.end : wider.end]
+    if _past_a_comma_outside(doc, own, wider):
+        return False  # "According to the research team, half of all people are ..."
     return not any(t.pos_ in verbs for t in after) or (len(after) > 0 and after[0].text == ",")
+
+
+def _past_a_comma_outside(doc: Doc, own: TokenRange, wider: TokenRange) -> bool:
+    """After a comma, the wider span takes in a word that hangs outside it: the next
+    clause's subject or a phrase of the verb ("the fire service, among the dead")."""
+    comma = next((t.i for t in doc[own.end : wider.end] if t.text == ","), None)
+    if comma is None:
+        return False
+    return any(
+        not t.is_punct and not wider.start <= t.head.i < wider.end
+        for t in doc[comma + 1 : wider.end]
+    )
 
 
 def _one_per_source(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:

@@ -30,12 +30,16 @@ class NameTyper(MentionIndex):
         label = head.ent_type_
         if label == "PERSON" and self._common_noun(head):
             return None  # "Observers noted": the recogniser's PERSON on a word for a group
+        if label in ("PERSON", *ORG_LABELS) and self._group_of_person(head):
+            return None  # "Associates of Navalny said": a group the lexicon types
         if label == "PERSON" and _alone(head) and _owns_its(head):
             return TypedSource(SourceType.NAMED_ORGANISATION, head.text)  # "Malawi ... its"
         if label == "PERSON":
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(head)))
         if label in ORG_LABELS and head.lower_ in self.by_role.get("title", {}):
             return self._titled(head.i, head.lower_, strict=True)  # "Chess Federation President"
+        if label in ORG_LABELS and self._person_of_body(head):
+            return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(head)))
         if label in ORG_LABELS and self._experts(head):
             return TypedSource(SourceType.VAGUE, None)  # "Egyptologists have reported"
         if label in ORG_LABELS:
@@ -62,6 +66,31 @@ class NameTyper(MentionIndex):
     def _common_noun(self, head: Token) -> bool:
         """A one-word entity that a source lexicon knows as a common noun ("Observers")."""
         return _alone(head) and head.lower_ in self.by_role.get("source", {})
+
+    def _person_of_body(self, head: Token) -> bool:
+        """ "Nikki Holland of the UK's National Crime Agency": a two-word name the recogniser
+        typed a body, then "of" and a body: a person and where they work."""
+        start, end = entity_range(head)
+        words = self.doc[start:end]
+        if len(words) != 2 or end >= len(self.doc) or self.doc[end].lower_ != "of":
+            return False
+        if not all(t.pos_ == "PROPN" and t.is_title for t in words):
+            return False
+        bodies = self.by_role.get("organisation_head", {})
+        if any(t.lower_ in bodies or t.lower_ in self.by_role.get("source", {}) for t in words):
+            return False
+        return any(t.ent_type_ == "ORG" and t.i > end for t in self.doc[end].subtree)
+
+    def _group_of_person(self, head: Token) -> bool:
+        """An entity opened by a plural group noun of the lexicon and "of" a person
+        ("Associates of Navalny", "Supporters of Mr Trump"): people around the person."""
+        if head.tag_ not in ("NNS", "NNPS") or head.lower_ not in self.by_role.get("source", {}):
+            return False
+        if entity_range(head)[0] != head.i or head.i + 1 >= len(self.doc):
+            return False
+        of = self.doc[head.i + 1]
+        named = (t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in of.subtree)
+        return of.lower_ == "of" and any(named)
 
     def _person_beside(self, head: Token) -> TypedSource | None:
         """A title with the person's name beside it: "The Labour Party's leader, Jeremy

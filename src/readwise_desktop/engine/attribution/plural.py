@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from readwise_desktop.engine.attribution.candidates import Candidate
+from readwise_desktop.engine.attribution.heads import TEAMS
 from readwise_desktop.engine.attribution.mentions import ORG_LABELS
 from readwise_desktop.engine.attribution.noun_phrases import entity_text
 from readwise_desktop.engine.results import SourceType
@@ -58,7 +59,8 @@ def _can_be_they(doc: Doc, cand: Candidate) -> bool:
     if cand.source_type in CAN_BE_THEY:
         return True
     if cand.source_type is SourceType.DOCUMENT and cand.root is not None:
-        return doc[cand.root].tag_ in ("NNS", "NNPS")  # a study's "researchers", "documents"
+        root = doc[cand.root]  # a study's "researchers", "documents", "the research team"
+        return root.tag_ in ("NNS", "NNPS") or root.lower_ in TEAMS
     joined = cand.source is not None and any(
         t.lower_ == "and" for t in doc[cand.source[0] : cand.source[1]]
     )

@@ -51,7 +51,42 @@ def other_sense(verb: Token, lists: WordLists) -> bool:
         or interrogates(verb, lists)
         or with_other_preposition(verb, lists)
         or appoints(verb)
+        or plain_act(verb)
     )
+
+
+PLEAS = frozenset({"guilty", "innocent"})
+
+
+def plain_act(verb: Token) -> bool:
+    """ "pled guilty" (a plea), "the questions they ask" (asked, not told), "found it
+    difficult" (an experience): the verb's sense reports no claim."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("plead", "pled"):
+        return any(c.lower_ in PLEAS for c in verb.children)
+    if lemma in ("ask", "answer"):
+        return _of_questions(verb)
+    if lemma == "find":
+        return any(
+            c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ" and _it_subject(c)
+            for c in verb.children
+        )
+    return False
+
+
+def _of_questions(verb: Token) -> bool:
+    """Its object is a question, or it is the clause of "the question(s)" before it."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() == "question" for c in verb.children):
+        return True
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    return before is not None and before.lemma_.lower() == "question"
+
+
+def _it_subject(clause: Token) -> bool:
+    """ "found it difficult to be objective", not "found it likely that the virus spread"."""
+    children = list(clause.children)
+    it = any(c.dep_ == "nsubj" and c.lower_ == "it" for c in children)
+    return it and not any(c.dep_ == "ccomp" for c in children)
 
 
 def with_other_preposition(verb: Token, lists: WordLists) -> bool:

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from readwise_desktop.engine.attribution.heads import (
     MEDIA_NOUNS,
+    TEAMS,
     among_officials,
     collective_type,
     for_body,
@@ -26,7 +27,7 @@ from readwise_desktop.engine.attribution.mentions import (
     TypedSource,
 )
 from readwise_desktop.engine.attribution.noun_phrases import np_range
-from readwise_desktop.engine.attribution.unnamed_sources import UnnamedTyper
+from readwise_desktop.engine.attribution.unnamed_sources import PERSONAL_OFFICES, UnnamedTyper
 from readwise_desktop.engine.results import SourceType
 from readwise_desktop.engine.text.lexicon import (
     ORG_PRONOUNS,
@@ -110,11 +111,30 @@ class SourceTyper(UnnamedTyper):
             return self._proper(span)
         appos = self.apposition(head)
         if appos is None:
-            return self._close_people(head)
+            found = self._close_people(head) or self._according_to_owner(head, owner)
+            return found or self._research_team(head)
         typed = self.type_range(*np_range(appos), appos.i)
         if typed is not None and typed.name and lower in self.by_role.get("title", {}):
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(typed.name))
+        if typed is not None and typed.name and self._kin_named(head, appos):
+            return TypedSource(SourceType.NAMED_PERSON, self.canonical(typed.name))
         return typed
+
+    def _research_team(self, head: Token) -> TypedSource | None:
+        """ "according to the research team" of a study the text reports: the study's word
+        (as a subject, a team's act is often no report: "the team posted its findings")."""
+        if not self.parsed or head.lower_ not in TEAMS or head.dep_ != "pobj":
+            return None
+        typed = self._study_or(TypedSource(SourceType.VAGUE, None), head)
+        return typed if typed.type is SourceType.DOCUMENT else None
+
+    def _according_to_owner(self, head: Token, owner: Token | None) -> TypedSource | None:
+        """ "according to CNN's projections": the named owner of what is cited speaks."""
+        if owner is None or owner.dep_ != "poss" or head.dep_ != "pobj":
+            return None
+        if head.head.lower_ != "to" or head.head.head.lower_ != "according":
+            return None
+        return self._named(owner) or (self._proper(owner) if owner.pos_ == "PROPN" else None)
 
     def _study_or(self, typed: TypedSource, head: Token) -> TypedSource:
         """ "In a new study ..., scientists report": the study's authors speak for it."""
@@ -172,6 +192,8 @@ class SourceTyper(UnnamedTyper):
         org_heads = self.by_role.get("organisation_head", {})
         sources = self.by_role.get("source", {})
         titles = self.by_role.get("title", {})
+        if word in PERSONAL_OFFICES and self._persons_own(head):
+            return TypedSource(SourceType.UNNAMED_OFFICIAL, None)  # "his office said"
         if word in org_heads and owner is not None and owner.dep_ == "poss":
             return TypedSource(SourceType.NAMED_ORGANISATION, self._phrase(owner, head))
         if word in org_heads and owner is not None and owner.ent_type_ != "NORP":

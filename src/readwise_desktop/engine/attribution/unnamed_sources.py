@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from readwise_desktop.engine.attribution.heads import of_the_state
 from readwise_desktop.engine.attribution.mentions import TypedSource
 from readwise_desktop.engine.attribution.named_sources import NameTyper
+from readwise_desktop.engine.attribution.noun_phrases import np_range
 from readwise_desktop.engine.results import SourceType
 from readwise_desktop.engine.text.lexicon import DETERMINERS
 
@@ -33,6 +34,10 @@ KEPT_UNNAMED = (
 CLOSE_PEOPLE = "list.attribution.close_people"
 SEATS = "list.attribution.seats_of_government"
 STATE_MODIFIERS = frozenset({"official", "government", "state"})
+PERSONAL_OFFICES = frozenset({"office", "staff"})
+ISSUERS = frozenset(
+    {SourceType.NAMED_PERSON, SourceType.NAMED_ORGANISATION, SourceType.UNNAMED_OFFICIAL}
+)
 
 
 class UnnamedTyper(NameTyper):
@@ -41,8 +46,8 @@ class UnnamedTyper(NameTyper):
     def _lexicon_type(self, word: str, kind: SourceType, head: Token) -> TypedSource:
         before = head.lefts if self.parsed else self.doc[max(0, head.i - 3) : head.i]
         mods = {c.lower_ for c in before}
-        if kind is SourceType.DOCUMENT and word == "reports" and not mods & DETERMINERS:
-            return TypedSource(SourceType.VAGUE, None)
+        if word == "reports" and not mods & DETERMINERS:
+            return self._reports_from(head) or TypedSource(SourceType.VAGUE, None)
         if kind is SourceType.ANONYMOUS and mods & {"some", "many", "most", "few"}:
             return TypedSource(SourceType.VAGUE, None)
         if kind is SourceType.ANONYMOUS and word in PLAIN_PEOPLE and not self._kept_unnamed(head):
@@ -52,6 +57,17 @@ class UnnamedTyper(NameTyper):
         if kind is SourceType.VAGUE:
             return self._close_people(head) or TypedSource(kind, None)
         return TypedSource(kind, None)
+
+    def _reports_from(self, head: Token) -> TypedSource | None:
+        """ "reports from the ministry of internal affairs of Belarus": the named issuer's."""
+        if not self.parsed:
+            return None
+        by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        issuer = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        if issuer is None:
+            return None
+        typed = self.type_range(*np_range(issuer), issuer.i)  # type: ignore[attr-defined]
+        return typed if typed is not None and typed.type in ISSUERS else None
 
     def _of_the_state(self, head: Token) -> bool:
         return self.parsed and of_the_state(head, self._state_bodies, self.lists[SEATS])
@@ -70,6 +86,23 @@ class UnnamedTyper(NameTyper):
         if not any(c.dep_ == "poss" for c in head.children):
             return None
         return TypedSource(SourceType.ANONYMOUS, None)
+
+    def _kin_named(self, head: Token, appos: Token) -> bool:
+        """ "his wife, Amanda": a relative named in apposition by a short proper name is a
+        person, whatever type the recogniser gave the name."""
+        if not self.parsed or head.lemma_.lower() not in self.lists[CLOSE_PEOPLE]:
+            return False
+        name = self.doc[appos.left_edge.i : appos.right_edge.i + 1]
+        return len(name) <= 3 and all(t.pos_ == "PROPN" for t in name)
+
+    def _persons_own(self, head: Token) -> bool:
+        """ "his office", "the senator's staff": a person's own office speaks for them."""
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return False
+        named_post = any(c.dep_ == "compound" or c.pos_ == "PROPN" for c in poss.children)
+        titled = poss.lemma_.lower() in self.by_role.get("title", {}) and not named_post
+        return poss.lower_ in ("his", "her") or poss.ent_type_ == "PERSON" or titled
 
     def _kept_unnamed(self, head: Token) -> bool:
         """ "people familiar with the matter", "a person close to the talks": a source the

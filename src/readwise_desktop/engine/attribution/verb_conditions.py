@@ -90,11 +90,11 @@ class VerbConditions:
         a body", "thanked supporters", "chanted slogans" have no clause, so they report nothing.
         A cue the model is ``sure`` of needs no clause, but keeps the verb's other senses, and
         a verb of a topic or a stance needs one always ("discussed her career")."""
-        if tok.lemma_.lower() in self.lists[TOPIC_VERBS]:
-            return not self.topic_only(tok, quote_starts)
         verb = tok.pos_ in ("VERB", "AUX")
         if verb and other_sense(tok, self.lists):
             return False  # "encouraged schools to reopen"
+        if tok.lemma_.lower() in self.lists[TOPIC_VERBS]:
+            return not self.topic_only(tok, quote_starts)
         rule = self.rule(tok)[0] if verb else None
         if rule is None:
             return not (verb and self._directs_a_thing(tok, quote_starts))

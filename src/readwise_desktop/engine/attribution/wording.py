@@ -3,7 +3,7 @@ and by layout (transcript speakers, signed quotes): their drafts, before merging
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -21,10 +21,14 @@ from readwise_desktop.engine.text.tokens import has_parse
 
 
 def phrase_candidate(
-    doc: Doc, rule: PhraseRule, start: int, end: int, reasons: Collection[str] = ()
+    doc: Doc,
+    rule: PhraseRule,
+    start: int,
+    end: int,
+    is_reason: Callable[[Token], bool] | None = None,
 ) -> Candidate | None:
     """A candidate attribution from a wording rule's match: cue, source (marked, after or the
-    clause's subject) and content. What is cited may be one of the ``reasons`` ("citing age
+    clause's subject) and content. What is cited may be a reason (``is_reason``: "citing age
     and health concerns"): then the clause's subject is the source."""
     flags = source_flags(rule, end - start)
     cue_tokens = [start + k for k, is_src in enumerate(flags) if not is_src]
@@ -39,7 +43,7 @@ def phrase_candidate(
         source, root = source_after(doc, end)
         if source is None:
             return None
-        if rule.source == "cited" and _a_reason(doc, root, reasons):
+        if rule.source == "cited" and _a_reason(doc, root, is_reason):
             return phrase_candidate(doc, replace(rule, source="subject"), start, end)
     elif rule.source == "subject":
         governor, subject = governing_subject(doc, start)
@@ -81,8 +85,8 @@ def _speaking_subject(verb: Token) -> Token | None:
     return subject if named or subject.lower_ in PERSON_PRONOUNS else None
 
 
-def _a_reason(doc: Doc, root: int | None, reasons: Collection[str]) -> bool:
-    return has_parse(doc) and root is not None and doc[root].lemma_.lower() in reasons
+def _a_reason(doc: Doc, root: int | None, is_reason: Callable[[Token], bool] | None) -> bool:
+    return has_parse(doc) and root is not None and is_reason is not None and is_reason(doc[root])
 
 
 def _reason_cited(doc: Doc, rule: PhraseRule, root: int | None) -> bool:

@@ -99,6 +99,8 @@ def opinion_clause(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     after = next_token(doc, end)
     if after is not None and after.lower_ in NOT_OPINION:
         return False
+    if start > 0 and doc[start - 1].lower_ in ("do", "does", "did"):
+        return False  # "Do I think there's a need to reform?": a question put to oneself
     return not (has_parse(doc) and _normative(doc[start:end], lists[NORMATIVE_WORDS]))
 
 

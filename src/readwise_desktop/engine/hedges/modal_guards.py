@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from readwise_desktop.engine.hedges.clause_guards import concessive, legal_maximum
 from readwise_desktop.engine.rules.schema import WordLists
 from readwise_desktop.engine.text.lexicon import NOT
 from readwise_desktop.engine.text.tokens import (
@@ -69,6 +70,8 @@ def epistemic_modal(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     verb = _governed_verb(doc, start)
     if verb is None:
         return False
+    if modal in ("may", "might") and has_parse(doc) and concessive(verb, doc[start]):
+        return False  # "While the restrictions may have justified it": a point granted
     subject = clause_subject(verb) if has_parse(doc) else (doc[start - 1] if start > 0 else None)
     if subject is not None and subject.i > start:
         return False  # "May his soul rest", "Could this be the end?": a wish or a question
@@ -78,6 +81,8 @@ def epistemic_modal(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
         _manner_asked(verb) or _purpose_or_time(verb) or _put_to_use(verb, lists)
     ):
         return False  # "how this could be done", "so researchers could study", "could be used as"
+    if modal == "could" and has_parse(doc) and legal_maximum(verb):
+        return False  # "could face up to 20 years in prison": the law's maximum
     if modal == "could" and verb.lemma_.lower() in lists[CAPACITY_VERBS]:
         return False  # "the USPS could handle the demand", "the hall could seat 500": capacity
     if subject is not None and subject.lower_ == "you":
