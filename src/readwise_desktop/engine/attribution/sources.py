@@ -85,7 +85,8 @@ class SourceTyper(UnnamedTyper):
         if lower in SKIP_PRONOUNS:
             return None
         if lower in PERSON_PRONOUNS:
-            return self._resolve(head.i, person=True, words=frozenset())
+            unnamed = self._unnamed_antecedent(head)
+            return unnamed or self._resolve(head.i, person=True, words=frozenset())
         if lower in ORG_PRONOUNS:
             found = self._document_before(head)
             return found or self._resolve(head.i, person=False, words=frozenset())

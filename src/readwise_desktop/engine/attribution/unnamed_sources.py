@@ -32,6 +32,8 @@ KEPT_UNNAMED = (
     "not authorised",
 )
 CLOSE_PEOPLE = "list.attribution.close_people"
+UNNAMED_INDIVIDUALS = "list.attribution.unnamed_individuals"
+INDEFINITE = frozenset({"a", "an", "one", "another"})
 SEATS = "list.attribution.seats_of_government"
 STATE_MODIFIERS = frozenset({"official", "government", "state"})
 PERSONAL_OFFICES = frozenset({"office", "staff"})
@@ -87,6 +89,23 @@ class UnnamedTyper(NameTyper):
             return None
         return TypedSource(SourceType.ANONYMOUS, None)
 
+    def _unnamed_antecedent(self, pronoun: Token) -> TypedSource | None:
+        """ "There is a girl near my house, she was crying and telling me": "she" is the
+        unnamed girl, brought in as a subject, when no name comes between her and the pronoun
+        (this sentence and the one before)."""
+        if not self.parsed:
+            return None
+        sent = pronoun.sent
+        start = sent.start if sent.start == 0 else self.doc[sent.start - 1].sent.start
+        for tok in reversed(self.doc[start : pronoun.i]):
+            if tok.ent_type_ == "PERSON":
+                return None
+            indefinite = any(c.lower_ in INDEFINITE for c in tok.children if c.dep_ == "det")
+            topic = tok.dep_ in ("nsubj", "nsubjpass") or _there_is(tok)  # not "met a student"
+            if topic and indefinite and tok.lemma_ in self.lists[UNNAMED_INDIVIDUALS]:
+                return TypedSource(SourceType.ANONYMOUS, None)
+        return None
+
     def _kin_named(self, head: Token, appos: Token) -> bool:
         """ "his wife, Amanda": a relative named in apposition by a short proper name is a
         person, whatever type the recogniser gave the name."""
@@ -109,3 +128,8 @@ class UnnamedTyper(NameTyper):
         writer knows and keeps unnamed."""
         after = " ".join(t.lower_ for t in self.doc[head.i + 1 : head.i + 4])
         return after.startswith(KEPT_UNNAMED)
+
+
+def _there_is(tok: Token) -> bool:
+    """ "There was a girl": brought in by "there", not said of someone ("he is a student")."""
+    return tok.dep_ == "attr" and any(c.dep_ == "expl" for c in tok.head.children)
