@@ -90,6 +90,9 @@ class SourceTyper(UnnamedTyper):
         if lower in ORG_PRONOUNS:
             found = self._document_before(head)
             return found or self._resolve(head.i, person=False, words=frozenset())
+        pseudonym = self._pseudonymous(head)
+        if pseudonym is not None:
+            return pseudonym
         named = self._initials(span) or self._name_after_role(span) or self._relayed(span, head)
         named = named or self._named(head)
         named = named or self._person_beside(head)

@@ -31,6 +31,12 @@ KEPT_UNNAMED = (
     "not authorized",
     "not authorised",
 )
+PSEUDONYMOUS = (
+    "using the pseudonym",
+    "under the pseudonym",
+    "using a pseudonym",
+    "identified only",
+)
 CLOSE_PEOPLE = "list.attribution.close_people"
 UNNAMED_INDIVIDUALS = "list.attribution.unnamed_individuals"
 INDEFINITE = frozenset({"a", "an", "one", "another"})
@@ -122,6 +128,12 @@ class UnnamedTyper(NameTyper):
         named_post = any(c.dep_ == "compound" or c.pos_ == "PROPN" for c in poss.children)
         titled = poss.lemma_.lower() in self.by_role.get("title", {}) and not named_post
         return poss.lower_ in ("his", "her") or poss.ent_type_ == "PERSON" or titled
+
+    def _pseudonymous(self, head: Token) -> TypedSource | None:
+        """ "a protester using the pseudonym Katya", "a man identified only as Ali": a
+        person the text keeps unnamed."""
+        after = " ".join(t.lower_ for t in self.doc[head.i + 1 : head.i + 4])
+        return TypedSource(SourceType.ANONYMOUS, None) if after.startswith(PSEUDONYMOUS) else None
 
     def _kept_unnamed(self, head: Token) -> bool:
         """ "people familiar with the matter", "a person close to the talks": a source the
