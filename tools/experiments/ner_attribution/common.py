@@ -8,7 +8,8 @@ from spacy.tokens import DocBin, Doc
 
 # Work folder (caches, models, logs) and PolNeAR: NER_EXP and POLNEAR override them.
 EXP = Path(os.environ.get("NER_EXP", "/tmp/ner_exp"))
-DATA = Path(os.environ.get("POLNEAR", Path(__file__).resolve().parents[4] / "shared/data/polnear"))
+DATA = Path(os.environ["POLNEAR"]) if "POLNEAR" in os.environ else \
+    Path(__file__).resolve().parents[4] / "shared/data/polnear"  # beside the checkout
 CACHE = EXP / "cache"
 
 

@@ -1,6 +1,9 @@
 """A MultiHashEmbed whose extractor can add computed syntax columns:
 HEADLEMMA (lower lemma of the head), DEPHEAD (dep + head lemma), HEADDEP (the head's dep),
-SMENT (en_core_web_sm entity IOB+type, copied to doc.user_data before the ents are cleared).
+SMENT (en_core_web_sm entity IOB+type, copied to doc.user_data before the ents are cleared),
+LEX / HEADLEX (the token's / its head's lemma is a reporting verb "V" or source noun "N" of the
+lexicon given to the architecture, else "-"), QUOTE (inside a quotation, features.quoted, kept in
+doc.user_data by prepare), SENTPOS (bucketed position in the sentence, counted from either end).
 Register by importing this module (spacy.load(..) needs it imported first)."""
 from typing import List
 import numpy
@@ -9,7 +12,7 @@ from spacy.util import registry
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-EXTRA = ("HEADLEMMA", "DEPHEAD", "HEADDEP", "SMENT", "DEP2HEAD")
+EXTRA = ("HEADLEMMA", "DEPHEAD", "HEADDEP", "SMENT", "DEP2HEAD", "LEX", "HEADLEX", "QUOTE", "SENTPOS")
 
 
 def prepare(doc: Doc) -> Doc:
@@ -17,10 +20,21 @@ def prepare(doc: Doc) -> Doc:
     out = doc.copy()
     out.user_data["sm_ent"] = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc]
     out.set_ents([], default="missing")
+    from readwise_desktop.engine.learned.features import quoted
+    out.user_data["quoted"] = quoted(doc)
     return out
 
 
-def _column(doc, name):
+def _bucket(n):
+    return str(n) if n < 3 else "3-4" if n < 5 else "5-8" if n < 9 else "9-16" if n < 17 else "17+"
+
+
+def _lex(lemma, verbs, nouns):
+    lemma = lemma.lower()
+    return "V" if lemma in verbs else "N" if lemma in nouns else "-"
+
+
+def _column(doc, name, verbs=frozenset(), nouns=frozenset()):
     if name == "HEADLEMMA":
         vals = [t.head.lemma_.lower() for t in doc]
     elif name == "DEPHEAD":
@@ -31,13 +45,29 @@ def _column(doc, name):
         vals = [f"{t.dep_}|{t.head.dep_}|{t.head.head.lemma_.lower()}" for t in doc]
     elif name == "SMENT":
         vals = doc.user_data.get("sm_ent") or ["O"] * len(doc)
+    elif name == "LEX":
+        vals = [_lex(t.lemma_, verbs, nouns) for t in doc]
+    elif name == "HEADLEX":
+        vals = [_lex(t.head.lemma_, verbs, nouns) for t in doc]
+    elif name == "QUOTE":
+        q = doc.user_data.get("quoted")
+        if q is None:
+            from readwise_desktop.engine.learned.features import quoted
+            q = quoted(doc)
+        vals = ["Q" if x else "-" for x in q]
+    elif name == "SENTPOS":
+        vals = []
+        for sent in doc.sents:
+            vals += [f"{_bucket(t.i - sent.start)}|{_bucket(sent.end - 1 - t.i)}" for t in sent]
     else:
         raise ValueError(name)
     return [hash_string(v) for v in vals]
 
 
-def SyntaxFeatureExtractor(attrs: List[str]) -> Model:
+def SyntaxFeatureExtractor(attrs: List[str], verbs=(), nouns=()) -> Model:
     std = [a for a in attrs if a not in EXTRA]
+    verbs = frozenset(v.lower() for v in verbs)
+    nouns = frozenset(n.lower() for n in nouns)
 
     def forward(model, docs, is_train):
         ops = model.ops
@@ -50,7 +80,7 @@ def SyntaxFeatureExtractor(attrs: List[str]) -> Model:
             k = 0
             for j, a in enumerate(attrs):
                 if a in EXTRA:
-                    full[:, j] = numpy.asarray(_column(doc, a), dtype="uint64")
+                    full[:, j] = numpy.asarray(_column(doc, a, verbs, nouns), dtype="uint64")
                 else:
                     full[:, j] = cols[:, k]
                     k += 1
@@ -61,7 +91,9 @@ def SyntaxFeatureExtractor(attrs: List[str]) -> Model:
 
 
 @registry.architectures("readwise.SyntaxHashEmbed.v1")
-def SyntaxHashEmbed(width: int, attrs: List[str], rows: List[int]) -> Model:
+def SyntaxHashEmbed(width: int, attrs: List[str], rows: List[int],
+                    verbs: List[str] = [], nouns: List[str] = []) -> Model:
+    """``verbs``/``nouns``: the lexicon LEX and HEADLEX look lemmas up in (kept in the config)."""
     assert len(attrs) == len(rows)
     seed = 7
     embeddings = []
@@ -69,7 +101,7 @@ def SyntaxHashEmbed(width: int, attrs: List[str], rows: List[int]) -> Model:
         seed += 1
         embeddings.append(HashEmbed(width, rows[i], column=i, seed=seed, dropout=0.0))
     return chain(
-        SyntaxFeatureExtractor(attrs),
+        SyntaxFeatureExtractor(attrs, verbs, nouns),
         list2ragged(),
         with_array(concatenate(*embeddings)),
         with_array(Maxout(width, width * len(attrs), nP=3, dropout=0.0, normalize=True)),

@@ -26,12 +26,20 @@ ap.add_argument("--averages", action="store_true")
 ap.add_argument("--batch", type=int, default=2)
 ap.add_argument("--seed", type=int, default=0)
 ap.add_argument("--max-minutes", type=float, default=40)
+ap.add_argument("--lexicon", default=str(EXP / "crf" / "attribution_crf.json"),
+                help="JSON with a 'lexicon' {verbs, nouns} (the shipped CRF's metadata); used by LEX/HEADLEX")
 args = ap.parse_args()
 labels = args.labels.split(",")
 attrs = args.attrs.split(",")
 ROWS = {"NORM": 5000, "PREFIX": 1000, "SUFFIX": 2500, "SHAPE": 2500, "LEMMA": 5000,
         "POS": 100, "TAG": 200, "DEP": 200, "MORPH": 1000, "HEADLEMMA": 5000, "DEPHEAD": 5000,
-        "HEADDEP": 200, "SMENT": 100, "DEP2HEAD": 5000}
+        "HEADDEP": 200, "SMENT": 100, "DEP2HEAD": 5000, "LEX": 50, "HEADLEX": 50, "QUOTE": 50,
+        "SENTPOS": 200}
+embed = {"@architectures": "readwise.SyntaxHashEmbed.v1", "width": args.width,
+         "attrs": attrs, "rows": [ROWS[a] for a in attrs]}
+if {"LEX", "HEADLEX"} & set(attrs):
+    lex = json.loads(Path(args.lexicon).read_text())["lexicon"]
+    embed["verbs"], embed["nouns"] = sorted(lex["verbs"]), sorted(lex.get("nouns", []))
 out_dir = EXP / "models" / args.name
 log = open(EXP / "logs" / f"{args.name}.log", "w")
 def say(m):
@@ -44,8 +52,7 @@ ner = nlp.add_pipe("ner", config={"model": {
     "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner",
     "extra_state_tokens": False, "hidden_width": args.hidden, "maxout_pieces": 2, "use_upper": True,
     "tok2vec": {"@architectures": "spacy.Tok2Vec.v2",
-                "embed": {"@architectures": "readwise.SyntaxHashEmbed.v1", "width": args.width,
-                          "attrs": attrs, "rows": [ROWS[a] for a in attrs]},
+                "embed": embed,
                 "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": args.width,
                            "depth": args.depth, "window_size": args.window, "maxout_pieces": 3}}}})
 for l in labels:
