@@ -26,7 +26,7 @@ from readwise_desktop.engine.attribution.mentions import (
     Mention,
     TypedSource,
 )
-from readwise_desktop.engine.attribution.noun_phrases import np_range
+from readwise_desktop.engine.attribution.noun_phrases import entity_text, np_range
 from readwise_desktop.engine.attribution.unnamed_sources import PERSONAL_OFFICES, UnnamedTyper
 from readwise_desktop.engine.results import SourceType
 from readwise_desktop.engine.text.lexicon import (
@@ -100,6 +100,9 @@ class SourceTyper(UnnamedTyper):
         named = named or self._by_phrase(head)
         if named is not None:
             return named
+        named_official = self._official_named(head)
+        if named_official is not None:
+            return named_official
         owner = self._owner(head)
         noun = head.lemma_.lower() if self.parsed else lower
         for word in (lower, noun):
@@ -123,6 +126,20 @@ class SourceTyper(UnnamedTyper):
         if typed is not None and typed.name and self._kin_named(head, appos):
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(typed.name))
         return typed
+
+    def _official_named(self, head: Token) -> TypedSource | None:
+        """ "a State Department spokesperson, Morgan Ortagus,": the official named beside."""
+        appos = self.apposition(head)
+        if appos is None or head.lower_ not in self.officials:
+            return None
+        if appos.ent_type_ == "PERSON":
+            return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(appos)))
+        name = self.doc[appos.left_edge.i : appos.right_edge.i + 1]
+        bodies = self.by_role.get("organisation_head", {})
+        words = [t for t in name if t.pos_ == "PROPN" and t.is_title and t.lower_ not in bodies]
+        if 2 <= len(name) <= 3 and len(words) == len(name):  # a name typed a body
+            return TypedSource(SourceType.NAMED_PERSON, self.canonical(name.text))
+        return None
 
     def _research_team(self, head: Token) -> TypedSource | None:
         """ "according to the research team" of a study the text reports: the study's word
@@ -285,6 +302,7 @@ class SourceTyper(UnnamedTyper):
 def _name_after(span: Span, head: Token) -> bool:
     """The phrase ends in a proper name after its head ("President of Ukraine Volodymyr
     Zelenskyy"), not a place ("representatives from Iran")."""
-    last = span[-1]
+    words = [t for t in span if not t.is_punct]
+    last = words[-1] if words else span[-1]  # "a spokesperson, Morgan Ortagus,"
     place = last.ent_type_ in ("GPE", "LOC", "NORP")
     return last.i != head.i and last.pos_ == "PROPN" and not place

@@ -124,10 +124,19 @@ def negated_without_content(verb: Token) -> bool:
     """ "did not comment", "didn't disclose whether it received warrants": nothing is said."""
     children = list(verb.children)
     return any(c.dep_ == "neg" for c in children) and not any(
-        c.dep_ in CONTENT_DEPS and not _open_question(c) for c in children
+        c.dep_ in CONTENT_DEPS and not _open_question(c) and not _addressee(c) for c in children
     )
 
 
+def _addressee(tok: Token) -> bool:
+    """ "did not tell me what ...": who is told is no content."""
+    return tok.dep_ in ("dobj", "dative") and tok.pos_ == "PRON" and tok.lower_ != "it"
+
+
 def _open_question(clause: Token) -> bool:
-    """A clause that asks instead of telling: "whether it received", "if they knew"."""
-    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
+    """A clause that asks instead of telling: "whether it received", "if they knew", "what
+    exactly the work was"."""
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+        return True
+    first = clause.left_edge
+    return first.tag_ in ("WP", "WRB", "WDT") and first.lower_ != "that"

@@ -71,10 +71,13 @@ CURRENCY = frozenset({"$", "€", "£", "¥", "us$", "usd", "eur", "a", "an"})
 def number_follows(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
     """A number or a quantity word comes next ("nearly three dozen", "about $5m", "some 40").
 
-    Not a particle: "handed over millions of dollars" hands something over.
+    Not a particle: "handed over millions of dollars" hands something over; nor "over" as
+    a preposition ("over ten days" of a span, not "over 200 people").
     """
     if has_parse(doc) and doc[start].dep_ == "prt":
         return False
+    if has_parse(doc) and _over_a_span(doc[start]):
+        return False  # "spreading it over three days", "the nomination over two contenders"
     i = end
     for _ in range(2):
         tok = next_token(doc, i)
@@ -86,6 +89,15 @@ def number_follows(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
         return False  # "up to 2015", "over 2019": until, during
     clock = CLOCK_TIME.fullmatch(tok.text) is not None
     return tok.like_num or tok.lower_ in QUANTITY_WORDS or clock
+
+
+def _over_a_span(tok: Token) -> bool:
+    """ "over" as a preposition of counted things ("over three days"), not of a number
+    ("over a thousand were reported")."""
+    if tok.lower_ != "over" or tok.dep_ != "prep":
+        return False
+    objects = [c for c in tok.children if c.dep_ == "pobj"]
+    return any(o.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in o.children) for o in objects)
 
 
 def _year(tok: Token) -> bool:

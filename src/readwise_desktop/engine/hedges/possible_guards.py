@@ -27,6 +27,8 @@ def not_possible_of_manner(doc: Doc, start: int, end: int, lists: WordLists) -> 
     if has_parse(doc):
         if _denied(doc[start]):
             return False  # "would not be possible absent an amendment": what cannot be done
+        if _on_condition(doc[start]):
+            return False  # "would only be possible if Democrats won": a condition, not odds
         if _of_a_superlative(doc[start]):
             return False  # "the longest possible sentence": the most there can be
         return doc[start].head.lemma_.lower() not in MAKING
@@ -60,3 +62,14 @@ def _denied(adjective: Token) -> bool:
     """A predicate adjective whose verb is negated: "is not possible"."""
     head = adjective.head
     return adjective.dep_ == "acomp" and any(c.dep_ == "neg" for c in head.children)
+
+
+def _on_condition(adjective: Token) -> bool:
+    """A predicate "possible" with its condition: "possible if both sides agree", "only
+    possible with a majority"."""
+    head = adjective.head
+    if adjective.dep_ != "acomp":
+        return False
+    marks = (m for c in head.children if c.dep_ == "advcl" for m in c.children)
+    conditional = any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in marks)
+    return conditional or any(c.lower_ == "only" for c in head.children)
