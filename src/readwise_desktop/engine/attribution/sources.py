@@ -90,7 +90,7 @@ class SourceTyper(UnnamedTyper):
         if lower in ORG_PRONOUNS:
             found = self._document_before(head)
             return found or self._resolve(head.i, person=False, words=frozenset())
-        pseudonym = self._pseudonymous(head)
+        pseudonym = self._pseudonymous(head) or self._cites_anonymous(head)
         if pseudonym is not None:
             return pseudonym
         named = self._initials(span) or self._name_after_role(span) or self._relayed(span, head)
@@ -126,6 +126,23 @@ class SourceTyper(UnnamedTyper):
         if typed is not None and typed.name and self._kin_named(head, appos):
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(typed.name))
         return typed
+
+    def _cites_anonymous(self, head: Token) -> TypedSource | None:
+        """ "According to AFP, which cited sources close to the investigation", "the paper
+        cited people familiar with the talks": the outlet relays anonymous sources."""
+        if not self.parsed:
+            return None
+        nouns = [head, *(c for c in head.children if c.dep_ == "appos")]  # "the agency Tass"
+        verbs = [c for n in nouns for c in n.children if c.dep_ == "relcl"]
+        verbs += [head.head] if head.dep_ == "nsubj" else []
+        for verb in verbs:
+            if verb.lemma_.lower() not in ("cite", "quote"):
+                continue
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                typed = self.type_range(*np_range(obj), obj.i)
+                if typed is not None and typed.type is SourceType.ANONYMOUS:
+                    return typed
+        return None
 
     def _official_named(self, head: Token) -> TypedSource | None:
         """ "a State Department spokesperson, Morgan Ortagus,": the official named beside."""
