@@ -27,9 +27,6 @@ NAMEABLE_BODIES = frozenset(
 class ContextTyper(UnnamedTyper):
     """The typings of :class:`~.sources.SourceTyper` that read a source's surroundings."""
 
-    def type_range(self, start: int, end: int, root: int | None = None) -> TypedSource | None:
-        raise NotImplementedError  # SourceTyper's
-
     @cached_property
     def officials(self) -> frozenset[str]:
         """Nouns for officials; people "in the administration" or "of the ministry" are too."""

@@ -51,6 +51,9 @@ ISSUERS = frozenset(
 class UnnamedTyper(NameTyper):
     """The lexicon's types of an unnamed source, refined by the words around its head."""
 
+    def type_range(self, start: int, end: int, root: int | None = None) -> TypedSource | None:
+        raise NotImplementedError  # SourceTyper's: the typing that these refinements call back
+
     def _lexicon_type(self, word: str, kind: SourceType, head: Token) -> TypedSource:
         before = head.lefts if self.parsed else self.doc[max(0, head.i - 3) : head.i]
         mods = {c.lower_ for c in before}
@@ -74,7 +77,7 @@ class UnnamedTyper(NameTyper):
         issuer = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
         if issuer is None:
             return None
-        typed = self.type_range(*np_range(issuer), issuer.i)  # type: ignore[attr-defined]
+        typed = self.type_range(*np_range(issuer), issuer.i)
         return typed if typed is not None and typed.type in ISSUERS else None
 
     def _of_the_state(self, head: Token) -> bool:
@@ -132,14 +135,21 @@ class UnnamedTyper(NameTyper):
     def _pseudonymous(self, head: Token) -> TypedSource | None:
         """ "a protester using the pseudonym Katya", "a man identified only as Ali": a
         person the text keeps unnamed."""
-        after = " ".join(t.lower_ for t in self.doc[head.i + 1 : head.i + 4])
-        return TypedSource(SourceType.ANONYMOUS, None) if after.startswith(PSEUDONYMOUS) else None
+        return (
+            TypedSource(SourceType.ANONYMOUS, None)
+            if self._followed_by(head, PSEUDONYMOUS)
+            else None
+        )
 
     def _kept_unnamed(self, head: Token) -> bool:
         """ "people familiar with the matter", "a person close to the talks": a source the
         writer knows and keeps unnamed."""
+        return self._followed_by(head, KEPT_UNNAMED)
+
+    def _followed_by(self, head: Token, phrases: tuple[str, ...]) -> bool:
+        """The three words after ``head`` open with one of ``phrases``."""
         after = " ".join(t.lower_ for t in self.doc[head.i + 1 : head.i + 4])
-        return after.startswith(KEPT_UNNAMED)
+        return after.startswith(phrases)
 
 
 def _there_is(tok: Token) -> bool:
