@@ -30,6 +30,7 @@ from readwise_desktop.engine.results import Attribution, Hedge, Layout, Sentence
 from readwise_desktop.engine.rules.loader import RuleSet, rules_for
 from readwise_desktop.engine.text.quotes import Quote
 from readwise_desktop.engine.text.ranges import CharRange
+from readwise_desktop.engine.text.speech_tags import is_speech_tag_join
 from readwise_desktop.engine.text.structure import TextStructure
 
 CUE_SPANS = "readwise_cues"
@@ -60,11 +61,14 @@ def _rules(
 
 
 def mark_sentence_starts(doc: Doc, dateline_end: int | None) -> Doc:
-    """Start a sentence at every paragraph and after the dateline (before the parser runs)."""
+    """Start a sentence at every paragraph and after the dateline (before the parser runs); keep
+    a quoted question and its speech tag in one sentence."""
     after_newline = False
     for tok in doc:
         if after_newline and not tok.is_space:
             tok.is_sent_start = True
+        elif is_speech_tag_join(doc, tok.i):
+            tok.is_sent_start = False
         newline = "\n" in tok.text or "\n" in tok.whitespace_
         after_newline = newline or (after_newline and tok.is_space)
     if dateline_end is not None:

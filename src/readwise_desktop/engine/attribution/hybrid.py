@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from readwise_desktop.engine.attribution.candidates import Candidate, outside_quotes
 from readwise_desktop.engine.attribution.learned import LEARNED_RULE_ID, cue_head, merge_learned
@@ -27,11 +27,14 @@ from readwise_desktop.engine.text.tokens import has_parse
 
 LEARNED_REPORT_FORMS = "list.attribution.learned_report_forms"
 BELIEF_VERBS = "list.attribution.belief_verbs"
+LEARNED_ACTS = "list.attribution.learned_acts"
 AS_NEEDED = frozenset({"see", "view", "regard"})
+ISSUING_VERBS = frozenset({"issue", "release", "make", "publish", "post", "give", "deliver"})
 # A learned cue the model is this sure of (its least sure token's marginal) passes the word
 # filter, or needs no clause: "Various opinion polls showed ...", "..., wrote Elizabeth Warren
 # on Twitter" (the quotation in the sentence before). Below 0.95 "thanked supporters", "Police
 # found a body" and "had agreed to" pass the verb filter; below 0.9 "appointed him" passes.
+# Sureness never passes a verb of an act ("Ford hired a firm, according to Reuters").
 SURE_WORD = 0.9
 SURE_VERB = 0.95
 
@@ -77,17 +80,27 @@ class LearnedCues:
     def _kept(
         self, doc: Doc, c: Candidate, quote_starts: list[int], tagger: AttributionTagger
     ) -> bool:
-        """A learned cue on a reporting word (or one the model is sure of), allowed by its
+        """A learned cue on a reporting word (its head or one of its nouns), allowed by its
         verb's conditions, and not a cue that says nothing; no topic verb beside it ("spoke
         to discuss")."""
         head = cue_head(doc, c.cue)
         sure = tagger.confidence.get(TaggedSpan("cue", *c.cue), 0.0)
         others = (t for t in doc[c.cue.start : c.cue.end] if t.i != head.i)
+        span = doc[c.cue.start : c.cue.end]
         return (
-            (sure >= SURE_WORD or self._reporting_word(head, tagger))
+            self._word_kept(head, span, sure, tagger)
             and self.verbs.allows(head, quote_starts, sure >= SURE_VERB)
             and not self.verbs.says_nothing(head)
             and not any(self.verbs.topic_only(t, quote_starts) for t in others)
+        )
+
+    def _word_kept(self, head: Token, span: Span, sure: float, tagger: AttributionTagger) -> bool:
+        """A reporting word (the head or an object of issuing); a word the model is sure of,
+        unless it names an act ("signed", "plan", "hired": PolNeAR marks some of them)."""
+        if head.lemma_.lower() in self.lists[LEARNED_ACTS]:
+            return False
+        return sure >= SURE_WORD or any(
+            self._reporting_word(t, tagger) for t in (head, *_nouns(span))
         )
 
     def _reporting_word(self, tok: Token, tagger: AttributionTagger) -> bool:
@@ -105,6 +118,12 @@ class LearnedCues:
             or any(v == lemma or v.startswith(lemma + "_") for v in known.verbs)
             or (lemma in self.lists[BELIEF_VERBS] and (lemma not in AS_NEEDED or _as_taken(tok)))
         )
+
+
+def _nouns(span: Span) -> list[Token]:
+    """The objects of a verb of issuing in the cue: "released a statement" reports by its noun,
+    "received criticism" and "placed a stay until it hears arguments" do not."""
+    return [t for t in span if t.dep_ == "dobj" and t.head.lemma_.lower() in ISSUING_VERBS]
 
 
 def _as_taken(verb: Token) -> bool:

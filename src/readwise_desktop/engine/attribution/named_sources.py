@@ -32,7 +32,7 @@ class NameTyper(MentionIndex):
             return None  # "Observers noted": the recogniser's PERSON on a word for a group
         if label in ("PERSON", *ORG_LABELS) and self._group_of_person(head):
             return None  # "Associates of Navalny said": a group the lexicon types
-        if label == "PERSON" and _alone(head) and _owns_its(head):
+        if label == "PERSON" and _alone(head) and (_owns_its(head) or self._body_elsewhere(head)):
             return TypedSource(SourceType.NAMED_ORGANISATION, head.text)  # "Malawi ... its"
         if label == "PERSON":
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(head)))
@@ -51,6 +51,12 @@ class NameTyper(MentionIndex):
                 return TypedSource(SourceType.NAMED_PERSON, people)
             return TypedSource(SourceType.NAMED_ORGANISATION, text)
         return None
+
+    def _body_elsewhere(self, head: Token) -> bool:
+        """A one-word "person" that the text names as a country more often than as a person
+        ("Azerbaijan claimed", after "Azerbaijan" typed a country three times)."""
+        same = [e.label_ for e in self.doc.ents if e.text == head.text]
+        return same.count("GPE") > same.count("PERSON")
 
     def _experts(self, head: Token) -> bool:
         """A one-word entity that is a plural noun for experts ("Egyptologists"), not a
@@ -169,6 +175,8 @@ class NameTyper(MentionIndex):
         first = text.split()[0].lower() if text.split() else ""
         if first in PERSON_WORDS:
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(text))
+        if first == "the" or any(w.isdigit() for w in text.split()):
+            return TypedSource(SourceType.NAMED_ORGANISATION, text)  # "The Verge", "News 12"
         last = text.split()[-1] if text.split() else ""
         if len(last) > 1 and last.isupper() and last not in self.full_names:
             return TypedSource(SourceType.NAMED_ORGANISATION, text)  # "Belarusian KGB"

@@ -66,6 +66,9 @@ class SourceTyper(ContextTyper):
         span = self.doc[start:end]
         head = self.doc[root] if root is not None else self._head(start, end)
         lower = head.lower_
+        antecedent = self._relative_antecedent(head)
+        if antecedent is not None:  # "an agreement, according to which ...": the agreement
+            return self.type_range(*np_range(antecedent), antecedent.i)
         if lower in SKIP_PRONOUNS:
             return None
         if lower in PERSON_PRONOUNS:
@@ -110,6 +113,28 @@ class SourceTyper(ContextTyper):
         if typed is not None and typed.name and self._kin_named(head, appos):
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(typed.name))
         return typed
+
+    def _relative_antecedent(self, head: Token) -> Token | None:
+        """The noun a relative "which" or "who" stands for, where it is cited in its clause
+        ("according to which"); a relative subject is resolved with the clause's verb."""
+        if not self.parsed or head.lower_ not in ("which", "whom") or head.dep_ != "pobj":
+            return None
+        clause = next((t for t in head.ancestors if t.dep_ == "relcl"), None)
+        noun = clause.head if clause is not None else self._noun_before_comma(head)
+        return noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
+
+    def _noun_before_comma(self, relative: Token) -> Token | None:
+        """ "signed an agreement, according to which": the parser often leaves the clause
+        unattached; the noun that ends the phrase before the comma is the antecedent."""
+        at = relative.i - 1
+        while at > relative.sent.start and (
+            self.doc[at].pos_ == "ADP" or self.doc[at].lower_ == "according"
+        ):
+            at -= 1
+        if at <= relative.sent.start or self.doc[at].text != ",":
+            return None
+        noun = self.doc[at - 1]
+        return noun if noun.dep_ != "compound" else None
 
     def knows(self, head: Token) -> bool:
         """The noun is in a source lexicon: a speaker or a document, whatever its type here."""

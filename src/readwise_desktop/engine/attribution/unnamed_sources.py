@@ -109,11 +109,19 @@ class UnnamedTyper(NameTyper):
         for tok in reversed(self.doc[start : pronoun.i]):
             if tok.ent_type_ == "PERSON":
                 return None
-            indefinite = any(c.lower_ in INDEFINITE for c in tok.children if c.dep_ == "det")
             topic = tok.dep_ in ("nsubj", "nsubjpass") or _there_is(tok)  # not "met a student"
-            if topic and indefinite and tok.lemma_ in self.lists[UNNAMED_INDIVIDUALS]:
+            if topic and self._one_unnamed(tok):
                 return TypedSource(SourceType.ANONYMOUS, None)
         return None
+
+    def _one_unnamed(self, tok: Token) -> bool:
+        """ "a girl", "one of the victims": one person of a kind, not named."""
+        kinds = self.lists[UNNAMED_INDIVIDUALS]
+        if tok.lower_ == "one":
+            of = (g for c in tok.children if c.lower_ == "of" for g in c.children)
+            return any(g.dep_ == "pobj" and g.lemma_ in kinds for g in of)
+        indefinite = any(c.lower_ in INDEFINITE for c in tok.children if c.dep_ == "det")
+        return indefinite and tok.lemma_ in kinds
 
     def _kin_named(self, head: Token, appos: Token) -> bool:
         """ "his wife, Amanda": a relative named in apposition by a short proper name is a

@@ -54,6 +54,10 @@ def phrase_candidate(
         speaker = _speaking_subject(doc[start])
         if speaker is not None:
             source, root = np_range(speaker), speaker.i
+    elif rule.source == "none":
+        agent = _passive_agent(doc, start, end)
+        if agent is not None:  # "was described as 'knife-obsessed' by the police"
+            source, root = np_range(agent), agent.i
     sent = doc[start].sent
     content = CharRange(doc[end - 1].idx + len(doc[end - 1]), sent.end_char)
     if rule.source in ("after", "cited") or content[0] >= content[1]:
@@ -69,7 +73,8 @@ def phrase_candidate(
         root=root,
         fallback=None if _reason_cited(doc, rule, root) else rule.source_type,
         governor=governor,
-        names_source=rule.source in ("after", "cited", "marked"),
+        names_source=rule.source in ("after", "cited", "marked")
+        or (rule.source == "none" and source is not None),
     )
 
 
@@ -83,6 +88,19 @@ def _speaking_subject(verb: Token) -> Token | None:
         return None
     named = subject.ent_type_ in ("PERSON", "ORG", "GPE") and subject.pos_ == "PROPN"
     return subject if named or subject.lower_ in PERSON_PRONOUNS else None
+
+
+def _passive_agent(doc: Doc, start: int, end: int) -> Token | None:
+    """The agent of a passive verdict the match holds ("described ... by the police")."""
+    if not has_parse(doc):
+        return None
+    for verb in doc[start:end]:
+        if verb.tag_ == "VBN":
+            by = (c for c in verb.children if c.dep_ == "agent")
+            found = next((g for c in by for g in c.children if g.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+    return None
 
 
 def _a_reason(doc: Doc, root: int | None, is_reason: Callable[[Token], bool] | None) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import regex
 from spacy.tokens import Doc, Span, Token
 
+from readwise_desktop.engine.hedges.clause_guards import not_penalty_bound
 from readwise_desktop.engine.hedges.modal_guards import epistemic_modal, speculative_would
 from readwise_desktop.engine.hedges.possible_guards import (
     POLLING_TERMS,
@@ -261,6 +262,7 @@ GUARDS: dict[str, Guard] = {
     "number_follows": number_follows,
     "not_month": not_month,
     "not_threshold": not_threshold,
+    "not_penalty_bound": not_penalty_bound,
     "epistemic_modal": epistemic_modal,
     "speculative_would": speculative_would,
     "nonhuman_subject": nonhuman_subject,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from readwise_desktop.engine.hedges.clause_guards import concessive, legal_maximum
+from readwise_desktop.engine.hedges.clause_guards import concessive, legal_maximum, purpose
 from readwise_desktop.engine.rules.schema import WordLists
 from readwise_desktop.engine.text.lexicon import NOT
 from readwise_desktop.engine.text.tokens import (
@@ -72,6 +72,8 @@ def epistemic_modal(doc: Doc, start: int, end: int, lists: WordLists) -> bool:
         return False
     if modal in ("may", "might") and has_parse(doc) and concessive(verb, doc[start]):
         return False  # "While the restrictions may have justified it": a point granted
+    if has_parse(doc) and purpose(verb):
+        return False  # "so that they could have a good future"
     subject = clause_subject(verb) if has_parse(doc) else (doc[start - 1] if start > 0 else None)
     if subject is not None and subject.i > start:
         return False  # "May his soul rest", "Could this be the end?": a wish or a question
