@@ -175,13 +175,21 @@ def handles_described_noun(verb: Token, lists: WordLists) -> bool:
     much money as he had requested": the verb's object is the noun its clause describes, a
     thing; "the things he said" still reports words."""
     if verb.dep_ == "advcl":
-        compared = any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in verb.children)
+        marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("as", "than")]
+        compared = any(not _as_reported(m) for m in marks)
         return compared and not any(c.dep_ in COMPLEMENTS for c in verb.children)
     if verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.head.children):
         return _no_own_object(verb)  # "the emergency the governor declared", read as a conjunct
     if verb.dep_ not in ("relcl", "acl") or verb.head.lemma_.lower() in lists[WORDS_NOUNS]:
         return False
     return _no_own_object(verb)
+
+
+def _as_reported(mark: Token) -> bool:
+    """ "As Smith said, the gap is vast", "..., as the report noted": the clause it opens
+    reports the sentence's own claim; "as much money as he requested" compares."""
+    before = mark.doc[mark.i - 1] if mark.i > mark.sent.start else None
+    return mark.lower_ == "as" and (before is None or before.text in (",", "—", ";"))
 
 
 def _no_own_object(verb: Token) -> bool:
