@@ -4,6 +4,7 @@ aborts the batch, workers die with the parent."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import signal
@@ -131,9 +132,14 @@ def _recorded(out: Path) -> set[str]:
 
 
 def _children(pid: int) -> set[int]:
+    """Every process below ``pid``: Dask's nannies and the worker processes they start (a
+    worker still writing when only its nanny was waited for left a .part file to the sweep)."""
     found: set[int] = set()
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found |= {int(c) for c in (task / "children").read_text().split()}
+    with contextlib.suppress(FileNotFoundError):
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            found |= {int(c) for c in (task / "children").read_text().split()}
+    for child in list(found):
+        found |= _children(child)
     return found
 
 

@@ -12,7 +12,11 @@ from spacy.tokens import Token
 from readwise_desktop.engine.attribution.heads import TEAMS, speaks_for_study
 from readwise_desktop.engine.attribution.mentions import TypedSource
 from readwise_desktop.engine.attribution.noun_phrases import entity_text, np_range
-from readwise_desktop.engine.attribution.unnamed_sources import UnnamedTyper
+from readwise_desktop.engine.attribution.unnamed_sources import (
+    INDEFINITE,
+    UNNAMED_INDIVIDUALS,
+    UnnamedTyper,
+)
 from readwise_desktop.engine.results import SourceType
 
 STUDY_AUTHORS = "list.attribution.study_authors"
@@ -33,6 +37,20 @@ class ContextTyper(UnnamedTyper):
         sources = self.by_role.get("source", {})
         official = SourceType.UNNAMED_OFFICIAL
         return frozenset(w for w, t in sources.items() if t is official) | NAMEABLE_BODIES
+
+    def _unnamed_individual(self, head: Token) -> TypedSource | None:
+        """ "A witness said", "the bus driver told police", "one interviewee said": one
+        particular person the text does not name (ANONYMOUS), not a collective (VAGUE). Not
+        "the man", which refers back to a man named before, nor one named in apposition."""
+        if not self.parsed or head.tag_ != "NN" or self.apposition(head) is not None:
+            return None
+        titles = self.by_role.get("title", {})
+        dets = [c.lower_ for c in head.children if c.dep_ in ("det", "nummod")]
+        definite = dets == ["the"] and head.lower_ not in titles
+        one = any(d in INDEFINITE for d in dets)
+        if head.lemma_ in self.lists[UNNAMED_INDIVIDUALS] and (definite or one):
+            return TypedSource(SourceType.ANONYMOUS, None)
+        return None
 
     def apposition(self, head: Token) -> Token | None:
         """A name in apposition: "The harbour operator, Castellan Logistics, said"."""

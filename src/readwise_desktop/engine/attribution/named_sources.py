@@ -20,6 +20,12 @@ from readwise_desktop.engine.attribution.noun_phrases import (
 from readwise_desktop.engine.attribution.persons import name_after_place
 from readwise_desktop.engine.results import SourceType
 
+# The last word of an outlet's name, which no person's name ends with.
+MASTHEAD_WORDS = frozenset(
+    {"bulletin", "news", "times", "post", "journal", "herald", "gazette", "tribune", "daily"}
+    | {"telegraph", "chronicle", "weekly", "express", "mirror", "monitor", "magazine", "radio"}
+    | {"tv", "television", "network", "channel", "agency", "press", "wire"}
+)
 PERSON_WORDS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep."})
 
 
@@ -34,6 +40,8 @@ class NameTyper(MentionIndex):
             return None  # "Associates of Navalny said": a group the lexicon types
         if label == "PERSON" and _alone(head) and (_owns_its(head) or self._body_elsewhere(head)):
             return TypedSource(SourceType.NAMED_ORGANISATION, head.text)  # "Malawi ... its"
+        if label == "PERSON" and head.lower_ in MASTHEAD_WORDS:
+            return TypedSource(SourceType.NAMED_ORGANISATION, entity_text(head))  # "... Bulletin"
         if label == "PERSON":
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(entity_text(head)))
         if label in ORG_LABELS and head.lower_ in self.by_role.get("title", {}):
@@ -175,7 +183,9 @@ class NameTyper(MentionIndex):
         first = text.split()[0].lower() if text.split() else ""
         if first in PERSON_WORDS:
             return TypedSource(SourceType.NAMED_PERSON, self.canonical(text))
-        if first == "the" or any(w.isdigit() for w in text.split()):
+        words = text.split()
+        masthead = bool(words) and words[-1].lower() in MASTHEAD_WORDS  # "Maritime Bulletin"
+        if first == "the" or masthead or any(w.isdigit() for w in words):
             return TypedSource(SourceType.NAMED_ORGANISATION, text)  # "The Verge", "News 12"
         last = text.split()[-1] if text.split() else ""
         if len(last) > 1 and last.isupper() and last not in self.full_names:

@@ -87,7 +87,7 @@ class SourceTyper(ContextTyper):
         named = named or self._by_phrase(head)
         if named is not None:
             return named
-        named_official = self._official_named(head)
+        named_official = self._official_named(head) or self._unnamed_individual(head)
         if named_official is not None:
             return named_official
         owner = self._owner(head)
@@ -115,8 +115,8 @@ class SourceTyper(ContextTyper):
         return typed
 
     def _relative_antecedent(self, head: Token) -> Token | None:
-        """The noun a relative "which" or "who" stands for, where it is cited in its clause
-        ("according to which"); a relative subject is resolved with the clause's verb."""
+        """The noun a relative cited in its clause stands for ("an agreement, according to
+        which"); a relative subject is its noun already (:func:`.spans.subject_of`)."""
         if not self.parsed or head.lower_ not in ("which", "whom") or head.dep_ != "pobj":
             return None
         clause = next((t for t in head.ancestors if t.dep_ == "relcl"), None)
@@ -217,8 +217,8 @@ class SourceTyper(ContextTyper):
     def _issuer(self, head: Token) -> TypedSource | None:
         """Who issued the statement, when named: "Sean Conley issued a statement saying", "the
         ministry issued a statement", "a statement released by the Supreme Court"."""
-        if not self.parsed:
-            return None
+        if not self.parsed or _authored(head):
+            return None  # "released a letter from his doctor": the doctor wrote it
         if head.dep_ == "dobj":
             issuer = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
         else:
@@ -267,3 +267,8 @@ def _name_after(span: Span, head: Token) -> bool:
     last = words[-1] if words else span[-1]  # "a spokesperson, Morgan Ortagus,"
     place = last.ent_type_ in ("GPE", "LOC", "NORP")
     return last.i != head.i and last.pos_ == "PROPN" and not place
+
+
+def _authored(noun: Token) -> bool:
+    """The statement names its author: "a letter from his doctor", "a statement by the club"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children)
