@@ -32,7 +32,8 @@ REVIEW = FIXTURES / "hedge_review"
 # 86/98, 77/100 and 87/98, 80/94 for seeds 20 and 21. Ninth session: seed 22 fresh 73/100
 # hedges, 74/100 sources; then 73/97 and 82/95. Seed 23 (drawn on be8a363) fresh 79/100
 # hedges, 77/100 sources; then 79/99 and 78/98. Tenth session: seed 24 (drawn on 987af89) fresh
-# 85/100 hedges, 77/100 sources; then 85/98 and 85/96.
+# 85/100 hedges, 77/100 sources; then 85/98 and 85/96. Seed 25 (drawn on 4cfb081) fresh 85/100
+# hedges, 80/100 sources; then 85/100 and 83/100.
 HEDGE_PRECISION_FLOOR = {
     15: 0.95,
     16: 0.87,
@@ -44,11 +45,12 @@ HEDGE_PRECISION_FLOOR = {
     22: 0.75,
     23: 0.80,
     24: 0.86,
+    25: 0.85,
 }
 SOURCE_TYPE_FLOOR = {
     15: 0.85,
     16: 0.84,
-    17: 0.82,
+    17: 0.86,
     18: 0.82,
     19: 0.81,
     20: 0.79,
@@ -56,6 +58,7 @@ SOURCE_TYPE_FLOOR = {
     22: 0.87,
     23: 0.81,
     24: 0.88,
+    25: 0.83,
 }
 SEEDS = sorted(HEDGE_PRECISION_FLOOR)
 
