@@ -83,7 +83,7 @@ NOTE = regex.compile(
     r"|^[―—–]\s*\p{Lu}[\p{L}.'’\- ]{1,40}$"  # a pull-quote signature: "—Troy Roberts"
     r"|^[\u2580-\u25ff]"  # a map or chart legend keyed by a swatch: "██ Territory claimed by"
     r"|^(?:file|image):\S.*\.(?:jpe?g|png|gif|svg|tiff?|webp)$"  # a saved page's image file
-    r"|^(?-i:\p{Lu}[\p{L}.'’\- ]{0,60} (?:Image|Photo|Picture)): .{1,60}$",  # "Susan Rice Image: ..."
+    r"|^(?-i:\p{Lu}[\p{L}.'’\- ]{0,60} (?:Image|Photo|Picture)): .{1,60}$",  # "Rice Image: AP"
     regex.IGNORECASE,
 )
 
@@ -91,7 +91,8 @@ NOTE = regex.compile(
 def note_lines(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list[TextSpan]:
     """Editorial lines that are no claims: a date alone, "Correction appended", "Sources",
     a pull-quote signature, a legend line keyed by a colour swatch, an image file's name and
-    a picture's credit ("File:Harbour (cropped).jpg", "Susan Rice Image: White House."), a dateline with nothing after it ("FAIRVIEW, W.Va. —")."""
+    a picture's credit ("File:Harbour (cropped).jpg", "Susan Rice Image: White House."), a
+    dateline with nothing after it ("FAIRVIEW, W.Va. —")."""
     out = []
     for s, e in paragraphs(text) if paras is None else paras:
         line = text[s:e]
