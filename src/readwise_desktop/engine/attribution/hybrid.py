@@ -30,6 +30,11 @@ BELIEF_VERBS = "list.attribution.belief_verbs"
 LEARNED_ACTS = "list.attribution.learned_acts"
 AS_NEEDED = frozenset({"see", "view", "regard"})
 ISSUING_VERBS = frozenset({"issue", "release", "make", "publish", "post", "give", "deliver"})
+# Issued statements that carry content ("a speech", "a briefing" may name only a topic).
+STATEMENTS = frozenset(
+    {"statement", "statements", "communique", "release", "letter", "summary", "report", "ruling"}
+    | {"remarks", "comments", "finding", "findings", "decision", "verdict", "judgment"}
+)
 # A learned cue the model is this sure of (its least sure token's marginal) passes the word
 # filter, or needs no clause: "Various opinion polls showed ...", "..., wrote Elizabeth Warren
 # on Twitter" (the quotation in the sentence before). Below 0.95 "thanked supporters", "Police
@@ -95,13 +100,12 @@ class LearnedCues:
         )
 
     def _word_kept(self, head: Token, span: Span, sure: float, tagger: AttributionTagger) -> bool:
-        """A reporting word (the head or an object of issuing); a word the model is sure of,
-        unless it names an act ("signed", "plan", "hired": PolNeAR marks some of them)."""
-        if head.lemma_.lower() in self.lists[LEARNED_ACTS]:
-            return False
-        return sure >= SURE_WORD or any(
-            self._reporting_word(t, tagger) for t in (head, *_nouns(span))
-        )
+        """A reporting word, a statement issued, or a word the model is sure of, unless it
+        names an act ("signed", "plan", "hired": PolNeAR marks some of them)."""
+        statements = _statements(span)
+        if head.lemma_.lower() in self.lists[LEARNED_ACTS] and not statements:
+            return False  # "issued a hurricane warning", but "issued a statement"
+        return sure >= SURE_WORD or self._reporting_word(head, tagger) or bool(statements)
 
     def _reporting_word(self, tok: Token, tagger: AttributionTagger) -> bool:
         """A learned cue is kept only on a reporting word: a form PolNeAR marks as a cue at
@@ -120,10 +124,15 @@ class LearnedCues:
         )
 
 
-def _nouns(span: Span) -> list[Token]:
-    """The objects of a verb of issuing in the cue: "released a statement" reports by its noun,
-    "received criticism" and "placed a stay until it hears arguments" do not."""
-    return [t for t in span if t.dep_ == "dobj" and t.head.lemma_.lower() in ISSUING_VERBS]
+def _statements(span: Span) -> list[Token]:
+    """The cue's statement as a verb of issuing's object: "released a statement" reports by
+    its noun; "received criticism", "issued a warning" and "placed a stay until it hears
+    arguments" do not."""
+    return [
+        t
+        for t in span
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in ISSUING_VERBS and t.lower_ in STATEMENTS
+    ]
 
 
 def _as_taken(verb: Token) -> bool:
