@@ -19,6 +19,7 @@ from readwise_desktop.engine.attribution.candidates import Candidate
 from readwise_desktop.engine.attribution.heads import TEAMS
 from readwise_desktop.engine.attribution.mentions import ORG_LABELS
 from readwise_desktop.engine.attribution.noun_phrases import entity_text
+from readwise_desktop.engine.attribution.speakers import TURN
 from readwise_desktop.engine.results import SourceType
 
 PLURAL_PRONOUNS = frozenset({"they"})
@@ -39,6 +40,8 @@ def carry_plural(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     last: Candidate | None = None
     carried: dict[int, Candidate] = {}
     for cand in sorted(found, key=lambda c: c.cue[0]):
+        if cand.rule_id == TURN[0]:
+            continue  # a transcript's turn frames the reports inside it, it is none of them
         if not _bare_they(doc, cand):
             if cand.source is not None:
                 last = cand if _can_be_they(doc, cand) else None

@@ -3,6 +3,8 @@
 * ``WALLACE: Let's start ...`` and ``Pence: Flowers won't be at debate`` — a short name at the
   start of a line, then a colon: the name speaks the rest of the line.
 * ``"... a disgrace." ― Sonya Herridge`` — a quotation signed with a dash and a name.
+* ``((Thomas Rivinius))  It will certainly. ...`` — an interview transcript's turn label: the
+  named speaker says everything up to the next label.
 
 Both work on tokens alone, so they serve the rules-only pipeline as well.
 """
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 import regex
 from spacy.tokens import Doc, Token
 
+from readwise_desktop.engine.text.layout import TURN_LABEL
 from readwise_desktop.engine.text.lexicon import SIGNED_QUOTE_CLOSERS, SIGNED_QUOTE_OPENERS
 from readwise_desktop.engine.text.ranges import CharRange, TokenRange
 
@@ -38,6 +41,12 @@ DASH = (
     "A quotation signed with a dash and a name: the named person said it.",
 )
 
+TURN = (
+    "attribution.layout.speaker_turn",
+    "A name in double brackets at the start of a line, as interview transcripts mark turns: "
+    "the named person says everything up to the next such label.",
+)
+
 
 CANDIDATE = regex.compile(r"[:―—–]|--")
 
@@ -55,6 +64,32 @@ def find_speakers(doc: Doc, not_speakers: frozenset[str]) -> list[SpeakerCue]:
         )
         if found is not None:
             out.append(found)
+    return out + _turns(doc, not_speakers)
+
+
+def _turns(doc: Doc, not_speakers: frozenset[str]) -> list[SpeakerCue]:
+    """Each turn of an interview transcript, from its label to the next label."""
+    labels = list(TURN_LABEL.finditer(doc.text))
+    out = []
+    for k, label in enumerate(labels):
+        name_start, name_end = label.span("name")
+        name = doc.char_span(name_start, name_end, alignment_mode="expand")
+        opening = doc.char_span(label.start(), label.start() + 1)
+        if name is None or opening is None or {t.lower_ for t in name} & not_speakers:
+            continue
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(doc.text)
+        body = doc.text[label.end() : end]
+        start = label.end() + len(body) - len(body.lstrip())
+        stop = label.end() + len(body.rstrip())
+        if start < stop:
+            out.append(
+                SpeakerCue(
+                    *TURN,
+                    cue=TokenRange(opening.start, opening.end),
+                    source=TokenRange(name.start, name.end),
+                    content=CharRange(start, stop),
+                )
+            )
     return out
 
 

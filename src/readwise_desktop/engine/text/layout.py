@@ -88,6 +88,10 @@ NOTE = regex.compile(
 )
 
 
+# An interview transcript's turn label, at a line's start: "((WN))", "((Thomas Rivinius))".
+TURN_LABEL = regex.compile(r"^\(\((?P<name>[^()\n]{1,60})\)\)(?=\s|$)", regex.MULTILINE)
+
+
 def note_lines(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list[TextSpan]:
     """Editorial lines that are no claims: a date alone, "Correction appended", "Sources",
     a pull-quote signature, a legend line keyed by a colour swatch, an image file's name and
@@ -99,6 +103,9 @@ def note_lines(text: str, paras: Sequence[tuple[int, int]] | None = None) -> lis
         alone = DATELINE.match(line + " ")
         if NOTE.match(line) or (alone is not None and len(alone.group()) >= len(line)):
             out.append(_span(text, s, e))
+        turn = TURN_LABEL.match(line)
+        if turn is not None:  # the label is no claim; the speaker's words after it are
+            out.append(_span(text, s, s + turn.end()))
     return out
 
 
